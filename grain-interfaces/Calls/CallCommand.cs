@@ -1,0 +1,120 @@
+namespace Telephony.GrainInterfaces.Calls;
+
+/// <summary>
+/// A call-control command for a provider. <see cref="CommandId"/> is stable across retries and
+/// restarts: grains record it before sending and providers echo it back as a tag where they can.
+/// </summary>
+public abstract record CallCommand
+{
+    /// <summary>Our id of this command.</summary>
+    public required string CommandId { get; init; }
+
+    /// <summary>True when sending it twice has the effect of sending it once, so it may be retried blindly.</summary>
+    public virtual bool IsIdempotent => true;
+}
+
+/// <summary>Places a new outbound leg; when <see cref="ConferenceName"/> is set the leg joins that conference on answer.</summary>
+public sealed record DialCommand : CallCommand
+{
+    /// <summary>Caller id to present (E.164).</summary>
+    public required string From { get; init; }
+
+    /// <summary>Number or address to call.</summary>
+    public required string To { get; init; }
+
+    /// <summary>Conference the answered leg joins; null for a plain call that asks our voice webhook what to do.</summary>
+    public string? ConferenceName { get; init; }
+
+    /// <summary>How long to ring before giving up, in seconds.</summary>
+    public int TimeoutSeconds { get; init; } = 30;
+
+    /// <summary>Creating a call twice places two calls.</summary>
+    public override bool IsIdempotent => false;
+}
+
+/// <summary>Ends a leg (hangs up if answered, cancels if ringing).</summary>
+public sealed record HangupCommand : CallCommand
+{
+    /// <summary>The provider's id of the leg.</summary>
+    public required string CallId { get; init; }
+}
+
+/// <summary>Blind transfer: the leg leaves whatever it is doing and dials <see cref="Destination"/>.</summary>
+public sealed record RedirectCommand : CallCommand
+{
+    /// <summary>The leg to move.</summary>
+    public required string CallId { get; init; }
+
+    /// <summary>Where it goes.</summary>
+    public required string Destination { get; init; }
+
+    /// <summary>Caller id presented to the destination.</summary>
+    public string? CallerId { get; init; }
+}
+
+/// <summary>Moves an existing leg into a named conference (creating it on first use).</summary>
+public sealed record MoveToConferenceCommand : CallCommand
+{
+    /// <summary>The leg to move.</summary>
+    public required string CallId { get; init; }
+
+    /// <summary>The conference's name.</summary>
+    public required string ConferenceName { get; init; }
+
+    /// <summary>Whether the conference ends when this leg leaves.</summary>
+    public bool EndConferenceOnExit { get; init; }
+}
+
+/// <summary>Holds, unholds, mutes or unmutes one participant of a conference, never the whole conference.</summary>
+public sealed record UpdateParticipantCommand : CallCommand
+{
+    /// <summary>The provider's conference id.</summary>
+    public required string ConferenceId { get; init; }
+
+    /// <summary>The participant's leg.</summary>
+    public required string CallId { get; init; }
+
+    /// <summary>New hold state; null leaves it.</summary>
+    public bool? Hold { get; init; }
+
+    /// <summary>New mute state; null leaves it.</summary>
+    public bool? Muted { get; init; }
+}
+
+/// <summary>Takes one participant out of a conference (its leg ends).</summary>
+public sealed record RemoveParticipantCommand : CallCommand
+{
+    /// <summary>The provider's conference id.</summary>
+    public required string ConferenceId { get; init; }
+
+    /// <summary>The participant's leg.</summary>
+    public required string CallId { get; init; }
+}
+
+/// <summary>Ends a conference and every leg in it.</summary>
+public sealed record EndConferenceCommand : CallCommand
+{
+    /// <summary>The provider's conference id.</summary>
+    public required string ConferenceId { get; init; }
+}
+
+/// <summary>Sends a text message (chat invitations by SMS).</summary>
+public sealed record SendMessageCommand : CallCommand
+{
+    /// <summary>Sender number (E.164).</summary>
+    public required string From { get; init; }
+
+    /// <summary>Recipient number (E.164).</summary>
+    public required string To { get; init; }
+
+    /// <summary>Message text.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Sending twice sends two messages.</summary>
+    public override bool IsIdempotent => false;
+}
+
+/// <summary>What the provider answered to a command.</summary>
+/// <param name="CallId">The leg the command created, for dial commands.</param>
+/// <param name="ConferenceId">The provider's conference id, when the answer names one.</param>
+public sealed record CommandResult(string? CallId = null, string? ConferenceId = null);
