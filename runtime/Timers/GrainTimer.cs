@@ -33,18 +33,28 @@ internal sealed class GrainTimer : IDisposable
 
     private void OnTick()
     {
-        if (_disposed.IsCancellationRequested || Interlocked.Exchange(ref _tickPending, 1) == 1)
+        if (_disposed.IsCancellationRequested || _activation.IsDefunct || Interlocked.Exchange(ref _tickPending, 1) == 1)
         {
             return;
         }
 
-        var item = new CallbackWorkItem("timer tick", _ => _disposed.IsCancellationRequested ? Task.CompletedTask : _callback(_disposed.Token));
-        item.Completion.ContinueWith(
-            static (_, state) => Volatile.Write(ref ((GrainTimer)state!)._tickPending, 0),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        var item = new CallbackWorkItem("timer tick", _ => RunTickAsync());
         _activation.Enqueue(item);
+    }
+
+    private async Task RunTickAsync()
+    {
+        try
+        {
+            if (!_disposed.IsCancellationRequested)
+            {
+                await _callback(_disposed.Token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Cleared inside the turn, so a call that observes this tick's effects can never see the next tick skipped.
+            Volatile.Write(ref _tickPending, 0);
+        }
     }
 }

@@ -13,13 +13,15 @@ internal static class RuntimeFixture
         ManualTimeProvider? time = null,
         Storage.IGrainStorage? storage = null,
         Reminders.IReminderTable? reminders = null,
-        Action<SiloOptions>? options = null) =>
+        Action<SiloOptions>? options = null,
+        PoolGate? gate = null) =>
         TestCluster.StartAsync(
             silos,
             builder =>
             {
                 builder.AddGrains(typeof(RuntimeFixture).Assembly).AddJsonContext(TestJsonContext.Default);
                 builder.Services.AddSingleton(log);
+                builder.Services.AddSingleton(gate ?? new PoolGate());
                 if (options is not null)
                 {
                     builder.Configure(options);

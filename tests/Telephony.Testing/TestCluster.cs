@@ -109,7 +109,7 @@ public sealed class TestCluster : IAsyncDisposable
                     continue;
                 }
 
-                var score = Score(silo.Name, grainClass.Name, key);
+                var score = RendezvousHash.Score(silo.Name, grainClass.Name, key);
                 if (owner is null || score > best)
                 {
                     owner = silo;
@@ -120,23 +120,6 @@ public sealed class TestCluster : IAsyncDisposable
             return owner is null
                 ? throw new SiloUnavailableException("No silo of the test cluster is running.")
                 : owner.Directory.GetOrCreate(grainClass, key);
-        }
-
-        private static ulong Score(string silo, string grainType, string key)
-        {
-            // FNV-1a over the three strings: stable across processes, unlike string.GetHashCode.
-            var hash = 14695981039346656037UL;
-            foreach (var part in (ReadOnlySpan<string>)[silo, grainType, key])
-            {
-                foreach (var c in part)
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
-
-                hash = (hash ^ 0xFF) * 1099511628211UL;
-            }
-
-            return hash;
         }
     }
 }

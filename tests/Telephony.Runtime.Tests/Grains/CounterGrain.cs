@@ -13,6 +13,8 @@ public interface ICounterGrain : IGrainWithStringKey
     ValueTask Reset();
 
     Task Deactivate();
+
+    ValueTask Fail(string message);
 }
 
 public sealed class CounterState
@@ -51,6 +53,8 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     }
 
     public async ValueTask Reset() => await counter.ClearStateAsync();
+
+    public ValueTask Fail(string message) => throw new InvalidOperationException(message);
 
     public Task Deactivate()
     {
