@@ -8,7 +8,7 @@ namespace Telephony.Providers.Twilio;
 public sealed class TwiMLRenderer(Uri publicBaseUrl) : ICallInstructionRenderer
 {
     /// <summary>The conference events we subscribe to, space-separated as TwiML wants them.</summary>
-    public const string ConferenceStatusCallbackEvents = "start end join leave mute hold";
+    private static readonly string ConferenceStatusCallbackEvents = string.Join(' ', TwilioSubscriptions.ConferenceEvents);
 
     private readonly string _conferenceStatusCallback = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioConference).AbsoluteUri;
 
