@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Web;
+
+namespace Telephony.Providers.Twilio;
+
+/// <summary>Computes and checks Twilio's <c>X-Twilio-Signature</c> request signature (HMAC-SHA1 keyed by the auth token).</summary>
+public static class TwilioSignature
+{
+    /// <summary>The request header that carries the signature.</summary>
+    public const string HeaderName = "X-Twilio-Signature";
+
+    /// <summary>The query parameter that carries the hex SHA-256 of a JSON request body.</summary>
+    public const string BodyHashParameter = "bodySHA256";
+
+    /// <summary>
+    /// The signature of a request to <paramref name="url"/> (exactly as requested, query included) carrying
+    /// form <paramref name="parameters"/>; a repeated name appears once per value. Pass none for GET and JSON requests.
+    /// </summary>
+    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(authToken);
+        ArgumentNullException.ThrowIfNull(url);
+        var data = new StringBuilder(url);
+        if (parameters is not null)
+        {
+            // Names sort ordinally; a repeated name's values sort too, as the Python and Node validators do.
+            var sorted = parameters
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .ThenBy(p => p.Value, StringComparer.Ordinal);
+            foreach (var (name, value) in sorted)
+            {
+                data.Append(name).Append(value);
+            }
+        }
+
+        var mac = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
+        return Convert.ToBase64String(mac);
+    }
+
+    /// <summary>True when <paramref name="signature"/> signs a form POST to <paramref name="url"/> with <paramref name="parameters"/>.</summary>
+    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters, string? signature)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (string.IsNullOrEmpty(signature))
+        {
+            return false;
+        }
+
+        var materialized = parameters as IReadOnlyCollection<KeyValuePair<string, string>> ?? parameters.ToList();
+        return Matches(Compute(authToken, url, materialized), signature)
+            || (WithPortToggled(url) is { } variant && Matches(Compute(authToken, variant, materialized), signature));
+    }
+
+    /// <summary>True when <paramref name="signature"/> signs a request whose URL alone is signed (GET).</summary>
+    public static bool IsValid(string authToken, string url, string? signature) => IsValid(authToken, url, [], signature);
+
+    /// <summary>
+    /// True when <paramref name="signature"/> signs <paramref name="url"/> and the URL's <c>bodySHA256</c>
+    /// equals the hex SHA-256 of <paramref name="body"/> (JSON requests).
+    /// </summary>
+    public static bool IsValidJsonBody(string authToken, string url, ReadOnlySpan<byte> body, string? signature)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var expectedHash = ReadBodyHash(url);
+        if (string.IsNullOrEmpty(expectedHash) || !IsValid(authToken, url, signature))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(ComputeBodyHash(body)),
+            Encoding.ASCII.GetBytes(expectedHash));
+    }
+
+    /// <summary>The lowercase hex SHA-256 of a request body, as sent in <c>bodySHA256</c>.</summary>
+    public static string ComputeBodyHash(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
+    private static bool Matches(string expected, string actual) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+
+    private static string? ReadBodyHash(string url)
+    {
+        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
+        if (queryStart < 0)
+        {
+            return null;
+        }
+
+        var fragmentStart = url.IndexOf('#', queryStart);
+        var query = fragmentStart < 0 ? url[(queryStart + 1)..] : url[(queryStart + 1)..fragmentStart];
+        return HttpUtility.ParseQueryString(query)[BodyHashParameter];
+    }
+
+    /// <summary>
+    /// The URL with its port removed, or with the scheme's default port added when it has none; null when the URL
+    /// cannot be read. Works on the text so that host and user-info case stay exactly as signed.
+    /// </summary>
+    private static string? WithPortToggled(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            return null;
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
+        if (authorityEnd < 0)
+        {
+            authorityEnd = url.Length;
+        }
+
+        var authority = url.AsSpan(authorityStart, authorityEnd - authorityStart);
+        var hostStart = authority.LastIndexOf('@') + 1;
+        var hostAndPort = authority[hostStart..];
+        // The port colon comes after an IPv6 literal's closing bracket.
+        var portColon = hostAndPort.LastIndexOf(':');
+        if (portColon >= 0 && portColon > hostAndPort.LastIndexOf(']'))
+        {
+            var portStart = authorityStart + hostStart + portColon;
+            return string.Concat(url.AsSpan(0, portStart), url.AsSpan(authorityEnd));
+        }
+
+        var scheme = url.AsSpan(0, schemeEnd);
+        var defaultPort = scheme.Equals("https", StringComparison.OrdinalIgnoreCase) ? ":443"
+            : scheme.Equals("http", StringComparison.OrdinalIgnoreCase) ? ":80"
+            : null;
+        return defaultPort is null ? null : string.Concat(url.AsSpan(0, authorityEnd), defaultPort, url.AsSpan(authorityEnd));
+    }
+}
