@@ -8,4 +8,11 @@ namespace Telephony.Providers.Bandwidth;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(BandwidthCallback))]
+[JsonSerializable(typeof(CreateCallRequest))]
+[JsonSerializable(typeof(CreateCallResponse))]
+[JsonSerializable(typeof(UpdateCallRequest))]
+[JsonSerializable(typeof(UpdateConferenceRequest))]
+[JsonSerializable(typeof(UpdateConferenceMemberRequest))]
+[JsonSerializable(typeof(SendMessageRequest))]
+[JsonSerializable(typeof(BandwidthError))]
 internal sealed partial class BandwidthJsonContext : JsonSerializerContext;
