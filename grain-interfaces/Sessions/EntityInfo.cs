@@ -1,0 +1,22 @@
+namespace Telephony.GrainInterfaces.Sessions;
+
+/// <summary>Identity and audit fields every Evo Voice entity carries.</summary>
+public abstract record EntityInfo
+{
+    /// <summary>The entity's id.</summary>
+    public string? Id { get; init; }
+
+    // Dates are DateTimeOffset so grains can compare them; System.Text.Json writes them as ISO 8601 strings, the seeds' string type.
+
+    /// <summary>When the entity was created.</summary>
+    public DateTimeOffset? DateCreated { get; init; }
+
+    /// <summary>When the entity was last changed.</summary>
+    public DateTimeOffset? DateLastModified { get; init; }
+
+    /// <summary>The user who created the entity.</summary>
+    public string? CreatedBy { get; init; }
+
+    /// <summary>The user who last changed the entity.</summary>
+    public string? LastModifiedBy { get; init; }
+}

@@ -1,0 +1,22 @@
+namespace Telephony.GrainInterfaces.Sessions;
+
+/// <summary><c>POST /sessions/{sessionId}/members</c>: add a member to a chat session.</summary>
+public sealed record InviteChatMember : ISessionRequest
+{
+    /// <summary>The chat session.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>Who to add: a cell number in E.164 or a user id (email).</summary>
+    public string? MemberToAdd { get; init; }
+
+    /// <summary>Number to text from (E.164) when the member is a cell number; the account's default when absent.</summary>
+    public string? CallerId { get; init; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string[]> Validate() =>
+        new RequestErrors()
+            .Required("sessionId", SessionId)
+            .RequiredAddress("memberToAdd", MemberToAdd)
+            .PhoneNumber("callerId", CallerId)
+            .ToDictionary();
+}

@@ -1,0 +1,22 @@
+namespace Telephony.GrainInterfaces.Sessions;
+
+/// <summary><c>POST /sessions/{sessionId}/redirect</c>: send the session's call to a new destination.</summary>
+public sealed record RedirectSession : ISessionRequest
+{
+    /// <summary>The session.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>Where the call goes: an E.164 number or a user id (email).</summary>
+    public string? Destination { get; init; }
+
+    /// <summary>Caller id to present (E.164); the call's own when absent.</summary>
+    public string? CallerId { get; init; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string[]> Validate() =>
+        new RequestErrors()
+            .Required("sessionId", SessionId)
+            .RequiredAddress("destination", Destination)
+            .PhoneNumber("callerId", CallerId)
+            .ToDictionary();
+}
