@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Telephony.Runtime;
+
+namespace Telephony.Api.Errors;
+
+/// <summary>Turns exceptions that escape an endpoint into RFC 9457 problem details with the right status.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+            InconsistentStateException => (StatusCodes.Status409Conflict, "The resource was changed by another request; retry."),
+            SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The service is shutting down or restarting; retry."),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "The client closed the request."),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = exception is BadHttpRequestException ? exception.Message : null },
+        });
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Telephony.Api.Health;
+
+namespace Telephony.Api.Hosting;
+
+/// <summary>Source-generated JSON contracts of the API's own responses.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ProblemDetails))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Telephony.Api.Tests;
+
+public sealed class HostTests
+{
+    [Fact]
+    public async Task Liveness_answers_200_with_the_silo_name()
+    {
+        await using var api = new ApiFactory();
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(Environment.MachineName, body.RootElement.GetProperty("silo").GetString());
+    }
+
+    [Fact]
+    public async Task Readiness_answers_200_once_the_sqlite_store_is_created_in_the_configured_place()
+    {
+        var folder = Directory.CreateTempSubdirectory("telephony-api-");
+        var file = Path.Combine(folder.FullName, "telephony.db");
+        try
+        {
+            await using (var api = new ApiFactory(new Dictionary<string, string?>
+            {
+                ["Telephony:Storage:Provider"] = "Sqlite",
+                ["Telephony:Storage:ConnectionString"] = $"Data Source={file}",
+            }))
+            {
+                using var client = api.CreateClient();
+
+                var response = await client.GetAsync("/health/ready");
+
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("\"store\":true", await response.Content.ReadAsStringAsync());
+                Assert.True(File.Exists(file));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_served()
+    {
+        await using var api = new ApiFactory();
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(body.RootElement.GetProperty("paths").TryGetProperty("/health/ready", out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        await using var api = new ApiFactory();
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync("/no/such/thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unsupported_storage_provider_stops_start_up_with_a_clear_message()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Telephony:Storage:Provider"] = "Cassandra" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
+
+        Assert.Contains("Telephony:Storage:Provider 'Cassandra' is not supported", error.Message);
+    }
+}
