@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Telephony.Grains;
 using Telephony.Runtime;
 
 namespace Telephony.SiloHost;
@@ -35,6 +36,7 @@ public static class SiloServiceCollectionExtensions
                     throw new InvalidOperationException($"Telephony:Storage:Provider '{provider}' is not supported; use Sqlite or Memory.");
             }
 
+            builder.AddTelephonyGrains(configuration);
             configure?.Invoke(builder);
         });
         return services;

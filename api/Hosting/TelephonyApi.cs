@@ -1,5 +1,6 @@
 using Telephony.Api.Errors;
 using Telephony.Api.Health;
+using Telephony.Api.Webhooks;
 using Telephony.SiloHost;
 
 namespace Telephony.Api.Hosting;
@@ -11,6 +12,7 @@ public static class TelephonyApi
     public static IServiceCollection AddTelephonyApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTelephonySilo(configuration);
+        services.AddSingleton<WebhookServices>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
@@ -25,6 +27,8 @@ public static class TelephonyApi
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapTwilioWebhooks();
+        app.MapBandwidthWebhooks();
         return app;
     }
 }

@@ -7,8 +7,8 @@ namespace Telephony.Benchmarks;
 public class StateWriteBenchmarks
 {
     private const int Grains = 1000;
-    private const int WritesPerGrain = 10;
-    private const int SequentialWrites = 2000;
+    private const int WritesPerGrain = 2;
+    private const int SequentialWrites = 500;
     private BenchSilo _silo = null!;
     private IStoredGrain[] _grains = null!;
     private int _value;

@@ -1,0 +1,94 @@
+using Telephony.GrainInterfaces.Calls;
+using Telephony.Providers;
+using Telephony.Providers.Bandwidth;
+
+namespace Telephony.Api.Webhooks;
+
+/// <summary>
+/// Every Bandwidth voice callback. The account is found by the callback's HTTP Basic user name and
+/// the password must match; synchronous events are answered with BXML, the rest with 204.
+/// </summary>
+public static class BandwidthWebhookEndpoints
+{
+    /// <summary>Largest callback body read; Bandwidth's are a few hundred bytes.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Maps <c>POST /webhooks/bandwidth/voice</c>.</summary>
+    public static IEndpointRouteBuilder MapBandwidthWebhooks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(WebhookPaths.BandwidthVoice, HandleAsync).WithTags("Webhooks").ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, WebhookServices services)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (BandwidthCallbackAuthenticator.ReadUsername(authorization) is not { } username)
+        {
+            return WebhookProblems.Forbidden("Bandwidth callbacks must carry the account's HTTP Basic callback credentials.");
+        }
+
+        var account = services.Accounts.FindByBandwidthCallbackUser(username);
+        if (account?.Bandwidth is not { } bandwidth)
+        {
+            return WebhookProblems.UnknownAccount($"Callback user '{username}' belongs to no configured account.");
+        }
+
+        if (!BandwidthCallbackAuthenticator.IsValid(authorization, bandwidth))
+        {
+            return WebhookProblems.Forbidden("The callback credentials do not match the account.");
+        }
+
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return WebhookProblems.Malformed("body", $"The callback body is larger than {MaxBodyBytes} bytes.");
+        }
+
+        CallEvent callEvent;
+        try
+        {
+            var callback = BandwidthCallbackParser.Deserialize(body);
+            if (callback.AccountId is { } accountId && accountId != bandwidth.AccountId)
+            {
+                return WebhookProblems.Forbidden($"The callback names account {accountId}, not the one its credentials belong to.");
+            }
+
+            callEvent = BandwidthCallbackParser.ToCallEvent(callback, account.Id);
+        }
+        catch (BandwidthCallbackFormatException e)
+        {
+            return WebhookProblems.Malformed("body", e.Message);
+        }
+
+        var instructions = await services.DispatchAsync(callEvent);
+        if (!BandwidthCallbackParser.ExpectsBxml(callEvent.ProviderEventType))
+        {
+            return TypedResults.NoContent();
+        }
+
+        // A redirect or dial we asked for carries its instruction in the callback URL's query.
+        var query = http.Request.Query;
+        var requested = BandwidthWebhookQuery.InstructionFor(query[BandwidthWebhookQuery.Conference], query[BandwidthWebhookQuery.TransferTo], query[BandwidthWebhookQuery.CallerId]);
+        var renderer = new BxmlRenderer(services.PublicBaseUrl, bandwidth.CallbackUsername, bandwidth.CallbackPassword);
+        return TypedResults.Content(renderer.Render(requested is null ? instructions : [requested]), renderer.ContentType);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

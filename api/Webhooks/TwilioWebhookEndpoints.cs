@@ -1,0 +1,76 @@
+using Telephony.Providers;
+using Telephony.Providers.Twilio;
+
+namespace Telephony.Api.Webhooks;
+
+/// <summary>
+/// Twilio's callbacks: the voice webhook (answers TwiML), call status and conference status. Each is
+/// matched to its account by <c>AccountSid</c> and must carry a valid <c>X-Twilio-Signature</c> over the public URL.
+/// </summary>
+public static class TwilioWebhookEndpoints
+{
+    private enum Callback
+    {
+        Voice,
+        Status,
+        Conference,
+    }
+
+    /// <summary>Maps the three Twilio webhook routes.</summary>
+    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder routes)
+    {
+        var twilio = routes.MapGroup(string.Empty).WithTags("Webhooks").ExcludeFromDescription();
+        twilio.MapPost(WebhookPaths.TwilioVoice, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Voice));
+        twilio.MapPost(WebhookPaths.TwilioStatus, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Status));
+        twilio.MapPost(WebhookPaths.TwilioConference, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Conference));
+        return routes;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, WebhookServices services, Callback callback)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return WebhookProblems.Malformed("body", "Twilio callbacks are application/x-www-form-urlencoded.");
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        var publicBaseUrl = services.PublicBaseUrl;
+        try
+        {
+            var accountSid = TwilioCallbackParser.ReadAccountSid(fields);
+            var account = services.Accounts.FindByTwilioAccountSid(accountSid);
+            if (account?.Twilio is not { } twilio)
+            {
+                return WebhookProblems.UnknownAccount($"AccountSid '{accountSid}' belongs to no configured account.");
+            }
+
+            var parameters = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? string.Empty)));
+            var signature = http.Request.Headers[TwilioSignature.HeaderName].ToString();
+            if (!TwilioSignature.IsValid(twilio.AuthToken, WebhookProblems.PublicUrl(publicBaseUrl, http.Request), parameters, signature))
+            {
+                return WebhookProblems.Forbidden($"{TwilioSignature.HeaderName} is missing or does not match the request.");
+            }
+
+            var receivedAt = services.Time.GetUtcNow();
+            var callEvent = callback switch
+            {
+                Callback.Voice => TwilioCallbackParser.ParseVoiceWebhook(fields, account.Id, receivedAt),
+                Callback.Status => TwilioCallbackParser.ParseCallStatus(fields, account.Id, receivedAt),
+                _ => TwilioCallbackParser.ParseConferenceStatus(fields, account.Id, receivedAt),
+            };
+            var instructions = await services.DispatchAsync(callEvent);
+            if (callback != Callback.Voice)
+            {
+                return TypedResults.NoContent();
+            }
+
+            var renderer = new TwiMLRenderer(publicBaseUrl);
+            return TypedResults.Content(renderer.Render(instructions), renderer.ContentType);
+        }
+        catch (TwilioCallbackFormatException e)
+        {
+            return WebhookProblems.Malformed(e.Field, e.Message);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using Telephony.GrainInterfaces.Calls;
+using Telephony.Runtime;
+
+namespace Telephony.Grains.Calls;
+
+/// <summary>
+/// One provider call leg. Applies each provider event at most once and never moves the leg
+/// backwards: status only advances (initiated, ringing, answered, disconnected), and a hold, mute
+/// or conference change older than the last one applied is ignored.
+/// </summary>
+public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLegState> state, ILogger<CallGrain> logger) : Grain, ICallGrain
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CallInstruction>> Apply(CallEvent callEvent)
+    {
+        if (!state.State.Seen.Remember(callEvent.EventId))
+        {
+            logger.LogDebug("Duplicate {EventType} {EventId} for call {CallId} ignored", callEvent.Type, callEvent.EventId, GrainKey);
+            return NextInstructions(callEvent);
+        }
+
+        if (Advance(state.State.Leg, callEvent) is { } advanced)
+        {
+            state.State.Leg = advanced with
+            {
+                Provider = callEvent.Provider,
+                AccountId = callEvent.AccountId,
+                CallId = callEvent.ProviderCallId,
+                From = advanced.From ?? callEvent.From,
+                To = advanced.To ?? callEvent.To,
+                Direction = advanced.Direction ?? callEvent.Direction,
+                History = [.. advanced.History, callEvent.Type],
+            };
+        }
+        else
+        {
+            logger.LogInformation("Stale {EventType} {EventId} for call {CallId} ignored (status {Status})", callEvent.Type, callEvent.EventId, GrainKey, state.State.Leg.Status);
+        }
+
+        await state.WriteStateAsync();
+        return NextInstructions(callEvent);
+    }
+
+    /// <inheritdoc />
+    public Task<CallLeg> Get() => Task.FromResult(state.State.Leg);
+
+    private static CallLegStatus StatusOf(CallEventType type) => type switch
+    {
+        CallEventType.Initiated => CallLegStatus.Initiated,
+        CallEventType.Ringing => CallLegStatus.Ringing,
+        CallEventType.Answered => CallLegStatus.Answered,
+        CallEventType.Disconnected => CallLegStatus.Disconnected,
+        _ => CallLegStatus.None,
+    };
+
+    /// <summary>The leg after <paramref name="callEvent"/>; null when the event is older than what the leg already shows.</summary>
+    private CallLeg? Advance(CallLeg leg, CallEvent callEvent)
+    {
+        var status = StatusOf(callEvent.Type);
+        if (status != CallLegStatus.None)
+        {
+            return status > leg.Status
+                ? leg with { Status = status, Cause = callEvent.Cause ?? leg.Cause, ErrorMessage = callEvent.ErrorMessage ?? leg.ErrorMessage }
+                : null;
+        }
+
+        switch (callEvent.Type)
+        {
+            case CallEventType.ConferenceMemberJoined or CallEventType.ConferenceMemberLeft:
+                if (state.State.LastMembershipChange?.IsBefore(callEvent) == false)
+                {
+                    return null;
+                }
+
+                state.State.LastMembershipChange = EventOrder.Of(callEvent);
+                return leg with { ConferenceName = callEvent.Type == CallEventType.ConferenceMemberJoined ? callEvent.ConferenceName : null };
+            case CallEventType.Hold or CallEventType.Unhold or CallEventType.Mute or CallEventType.Unmute:
+                if (state.State.LastParticipantChange?.IsBefore(callEvent) == false)
+                {
+                    return null;
+                }
+
+                state.State.LastParticipantChange = EventOrder.Of(callEvent);
+                return callEvent.Type switch
+                {
+                    CallEventType.Hold => leg with { OnHold = true },
+                    CallEventType.Unhold => leg with { OnHold = false },
+                    CallEventType.Mute => leg with { Muted = true },
+                    _ => leg with { Muted = false },
+                };
+            default:
+                return leg;
+        }
+    }
+
+    /// <summary>What the call does next when the provider asks (an incoming call, or an outbound leg answered with no instructions yet).</summary>
+    private IReadOnlyList<CallInstruction> NextInstructions(CallEvent callEvent) =>
+        callEvent.Type is CallEventType.Initiated or CallEventType.Answered && callEvent.ProviderCallId is { } callId
+            ? [new JoinConferenceInstruction(state.State.Leg.ConferenceName ?? CallKeys.ConferenceOfCall(callId))]
+            : [];
+}

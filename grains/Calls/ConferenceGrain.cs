@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Telephony.GrainInterfaces.Calls;
+using Telephony.Runtime;
+
+namespace Telephony.Grains.Calls;
+
+/// <summary>
+/// One provider conference: whether it runs and which legs are in it. Each event applies once; a
+/// conference never comes back from completed, and a late join never re-adds a leg that left.
+/// </summary>
+public sealed class ConferenceGrain([PersistentState("conference")] IPersistentState<ConferenceState> state, ILogger<ConferenceGrain> logger) : Grain, IConferenceGrain
+{
+    /// <inheritdoc />
+    public async Task Apply(CallEvent callEvent)
+    {
+        if (!state.State.Seen.Remember(callEvent.EventId))
+        {
+            logger.LogDebug("Duplicate {EventType} {EventId} for conference {Conference} ignored", callEvent.Type, callEvent.EventId, GrainKey);
+            return;
+        }
+
+        var before = state.State.Conference;
+        if (Advance(before, callEvent) is { } after)
+        {
+            state.State.Conference = after with
+            {
+                Name = callEvent.ConferenceName ?? before.Name,
+                ConferenceId = callEvent.ConferenceId ?? before.ConferenceId,
+                History = [.. before.History, callEvent.Type],
+            };
+        }
+        else
+        {
+            logger.LogInformation("Stale {EventType} {EventId} for conference {Conference} ignored", callEvent.Type, callEvent.EventId, GrainKey);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<Conference> Get() => Task.FromResult(state.State.Conference);
+
+    private Conference? Advance(Conference conference, CallEvent callEvent)
+    {
+        switch (callEvent.Type)
+        {
+            case CallEventType.ConferenceCreated:
+                return conference.Status == ConferenceStatus.None ? conference with { Status = ConferenceStatus.Created } : null;
+            case CallEventType.ConferenceCompleted:
+                return conference.Status != ConferenceStatus.Completed ? conference with { Status = ConferenceStatus.Completed, Members = [] } : null;
+            case CallEventType.ConferenceMemberJoined or CallEventType.ConferenceMemberLeft when callEvent.ProviderCallId is { } callId:
+                var marks = state.State.LastMembershipChange;
+                if (marks.TryGetValue(callId, out var last) && !last.IsBefore(callEvent))
+                {
+                    return null;
+                }
+
+                marks[callId] = EventOrder.Of(callEvent);
+                var members = conference.Members.Where(m => m != callId);
+                return conference with
+                {
+                    Members = callEvent.Type == CallEventType.ConferenceMemberJoined ? [.. members, callId] : [.. members],
+                };
+            default:
+                return conference;
+        }
+    }
+}

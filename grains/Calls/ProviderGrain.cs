@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Telephony.GrainInterfaces.Calls;
+using Telephony.Providers;
+using Telephony.Providers.Accounts;
+using Telephony.Runtime;
+
+namespace Telephony.Grains.Calls;
+
+/// <summary>
+/// The provider abstraction (key: provider name). Inbound, it hands each normalized callback to the
+/// conference and call leg grains it concerns; outbound, it runs commands through the account's
+/// adapter, retrying transient failures only of commands that are safe to repeat.
+/// </summary>
+[StatelessWorker(32)]
+public sealed class ProviderGrain : Grain, IProviderGrain
+{
+    private readonly CallProviderCatalog _catalog;
+    private readonly ILogger<ProviderGrain> _logger;
+    private readonly ResiliencePipeline _retry;
+
+    /// <summary>Builds the retry pipeline from <paramref name="options"/> on <paramref name="time"/>.</summary>
+    public ProviderGrain(CallProviderCatalog catalog, IOptions<ProviderOptions> options, TimeProvider time, ILogger<ProviderGrain> logger)
+    {
+        _catalog = catalog;
+        _logger = logger;
+        var settings = options.Value;
+        _retry = settings.RetryAttempts <= 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<ProviderException>(e => e.IsTransient),
+                    MaxRetryAttempts = settings.RetryAttempts,
+                    Delay = settings.RetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    OnRetry = args =>
+                    {
+                        _logger.LogWarning(args.Outcome.Exception, "Retrying provider command (attempt {Attempt})", args.AttemptNumber + 1);
+                        return ValueTask.CompletedTask;
+                    },
+                })
+                .Build();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CallInstruction>> Dispatch(CallEvent callEvent)
+    {
+        if (callEvent.ConferenceName is { } conferenceName && IsConferenceEvent(callEvent.Type))
+        {
+            await GrainFactory.GetGrain<IConferenceGrain>(CallKeys.Conference(callEvent.Provider, callEvent.AccountId, conferenceName)).Apply(callEvent);
+        }
+
+        return callEvent.ProviderCallId is { } callId
+            ? await GrainFactory.GetGrain<ICallGrain>(CallKeys.Call(callEvent.Provider, callId)).Apply(callEvent)
+            : [];
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> Execute(string accountId, CallCommand command)
+    {
+        var provider = _catalog.For(accountId);
+        var pipeline = command.IsIdempotent ? _retry : ResiliencePipeline.Empty;
+        _logger.LogInformation("Running {Command} {CommandId} for account {AccountId} on {Provider}", command.GetType().Name, command.CommandId, accountId, provider.Kind);
+        return await pipeline.ExecuteAsync(static async (state, ct) => await state.provider.ExecuteAsync(state.command, ct), (provider, command), CancellationToken.None);
+    }
+
+    private static bool IsConferenceEvent(CallEventType type) => type is CallEventType.ConferenceCreated
+        or CallEventType.ConferenceCompleted
+        or CallEventType.ConferenceMemberJoined
+        or CallEventType.ConferenceMemberLeft;
+}

@@ -1,0 +1,28 @@
+namespace Telephony.Grains.Calls;
+
+/// <summary>Ids of recently applied provider events, so a callback delivered twice has one effect.</summary>
+public sealed class RecentEvents
+{
+    /// <summary>How many ids are kept; providers repeat a callback within seconds, not hundreds of events later.</summary>
+    public const int Capacity = 128;
+
+    /// <summary>The remembered ids, oldest first.</summary>
+    public List<string> Ids { get; set; } = [];
+
+    /// <summary>Remembers an event id; false when it was seen before.</summary>
+    public bool Remember(string eventId)
+    {
+        if (Ids.Contains(eventId))
+        {
+            return false;
+        }
+
+        Ids.Add(eventId);
+        if (Ids.Count > Capacity)
+        {
+            Ids.RemoveAt(0);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Telephony.Grains.Calls;
+using Telephony.Providers;
+using Telephony.Providers.Accounts;
+using Telephony.Runtime;
+
+namespace Telephony.Grains;
+
+/// <summary>Registers the product's grains and the services they depend on.</summary>
+public static class TelephonyGrains
+{
+    /// <summary>Adds every grain of this assembly, their state contracts, accounts and provider adapters.</summary>
+    public static GrainRuntimeBuilder AddTelephonyGrains(this GrainRuntimeBuilder builder, IConfiguration configuration)
+    {
+        builder.AddGrains(typeof(TelephonyGrains).Assembly).AddJsonContext(CallStateJsonContext.Default);
+        var services = builder.Services;
+        services.AddSingleton(_ => AccountRegistry.FromConfiguration(configuration));
+        services.AddOptions<ProviderOptions>().Configure(o =>
+        {
+            if (configuration["Telephony:PublicBaseUrl"] is { } url)
+            {
+                o.PublicBaseUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"Telephony:PublicBaseUrl '{url}' is not an absolute URL.");
+            }
+        }).Bind(configuration.GetSection("Telephony:Providers"));
+        services.AddHttpClient(CallProviderCatalog.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<CallProviderCatalog>();
+        return builder;
+    }
+}

@@ -1,0 +1,236 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Telephony.GrainInterfaces.Calls;
+using Telephony.Providers.Twilio;
+using Telephony.Runtime;
+
+namespace Telephony.Api.Tests;
+
+public sealed class TwilioWebhookTests : IAsyncLifetime
+{
+    private const string CallSid = "CA0123456789abcdef0123456789abcdef";
+    private readonly ApiFactory _api = new(WebhookAccounts.Settings());
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _client = _api.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task A_signed_status_callback_reaches_the_call_grain()
+    {
+        var response = await Post("/webhooks/twilio/status", Status("ringing", 1));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var leg = await Leg();
+        Assert.Equal(CallLegStatus.Ringing, leg.Status);
+        Assert.Equal("acme-twilio", leg.AccountId);
+        Assert.Equal([CallEventType.Ringing], leg.History);
+    }
+
+    [Fact]
+    public async Task A_callback_delivered_twice_has_one_effect()
+    {
+        await Post("/webhooks/twilio/status", Status("ringing", 1));
+        var again = await Post("/webhooks/twilio/status", Status("ringing", 1));
+
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.Equal([CallEventType.Ringing], (await Leg()).History);
+    }
+
+    [Fact]
+    public async Task A_late_callback_never_moves_the_call_backwards()
+    {
+        await Post("/webhooks/twilio/status", Status("in-progress", 2));
+        await Post("/webhooks/twilio/status", Status("ringing", 1));
+        await Post("/webhooks/twilio/status", Status("completed", 3));
+        await Post("/webhooks/twilio/status", Status("in-progress", 2));
+
+        var leg = await Leg();
+        Assert.Equal(CallLegStatus.Disconnected, leg.Status);
+        Assert.Equal(DisconnectCause.Completed, leg.Cause);
+        Assert.Equal([CallEventType.Answered, CallEventType.Disconnected], leg.History);
+    }
+
+    [Fact]
+    public async Task An_unknown_call_status_is_accepted_and_recorded_as_unknown()
+    {
+        var response = await Post("/webhooks/twilio/status", Status("teleported", 4));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal([CallEventType.Unknown], (await Leg()).History);
+    }
+
+    [Theory]
+    [InlineData("https://telephony.example.com:443")]
+    [InlineData("https://telephony.example.com")]
+    public async Task The_public_url_is_accepted_with_and_without_its_default_port(string signedBase)
+    {
+        var form = Status("ringing", 1);
+
+        var response = await Post("/webhooks/twilio/status", form, TwilioSignature.Compute(WebhookAccounts.TwilioAuthToken, signedBase + "/webhooks/twilio/status", form));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_changed_parameter_is_refused_with_403_and_no_state_change()
+    {
+        var form = Status("ringing", 1);
+        var signature = Sign("/webhooks/twilio/status", form);
+        form["CallStatus"] = "completed";
+
+        var response = await Post("/webhooks/twilio/status", form, signature);
+
+        await AssertProblem(response, HttpStatusCode.Forbidden);
+        Assert.Equal(CallLegStatus.None, (await Leg()).Status);
+    }
+
+    [Fact]
+    public async Task A_missing_signature_is_refused_with_403()
+    {
+        var response = await Post("/webhooks/twilio/status", Status("ringing", 1), signature: string.Empty);
+
+        await AssertProblem(response, HttpStatusCode.Forbidden);
+        Assert.Equal(CallLegStatus.None, (await Leg()).Status);
+    }
+
+    [Fact]
+    public async Task A_signature_made_with_another_token_is_refused_with_403()
+    {
+        var form = Status("ringing", 1);
+
+        var response = await Post("/webhooks/twilio/status", form, TwilioSignature.Compute("not-the-token", WebhookAccounts.PublicBaseUrl + "/webhooks/twilio/status", form));
+
+        await AssertProblem(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_callback_for_an_unknown_account_is_404()
+    {
+        var form = Status("ringing", 1);
+        form["AccountSid"] = "AC99999999999999999999999999999999";
+
+        var response = await Post("/webhooks/twilio/status", form);
+
+        await AssertProblem(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_malformed_callback_is_400_naming_the_field()
+    {
+        var form = Status("ringing", 1);
+        form.Remove("CallSid");
+
+        var response = await Post("/webhooks/twilio/status", form);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("CallSid", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_form_is_400()
+    {
+        var response = await _client.PostAsync("/webhooks/twilio/status", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_incoming_call_is_answered_with_twiml_putting_it_in_a_conference()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["CallSid"] = CallSid,
+            ["AccountSid"] = WebhookAccounts.TwilioAccountSid,
+            ["From"] = "+15551230001",
+            ["To"] = "+15557654321",
+            ["CallStatus"] = "ringing",
+            ["Direction"] = "inbound",
+            ["ApiVersion"] = "2010-04-01",
+        };
+
+        var response = await Post("/webhooks/twilio/voice", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        var twiml = await response.Content.ReadAsStringAsync();
+        Assert.Contains($">call-{CallSid}</Conference>", twiml);
+        Assert.Contains("statusCallback=\"https://telephony.example.com/webhooks/twilio/conference\"", twiml);
+        Assert.Equal(CallLegStatus.Initiated, (await Leg()).Status);
+    }
+
+    [Fact]
+    public async Task Conference_callbacks_track_membership_and_a_late_join_does_not_re_add_a_member()
+    {
+        await Post("/webhooks/twilio/conference", ConferenceEvent("conference-start", 1, callSid: null));
+        await Post("/webhooks/twilio/conference", ConferenceEvent("participant-leave", 3, CallSid));
+        await Post("/webhooks/twilio/conference", ConferenceEvent("participant-join", 2, CallSid));
+
+        var conference = await _api.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IConferenceGrain>(CallKeys.Conference(ProviderKind.Twilio, "acme-twilio", "room-1")).Get();
+        Assert.Equal(ConferenceStatus.Created, conference.Status);
+        Assert.Empty(conference.Members);
+        Assert.Equal([CallEventType.ConferenceCreated, CallEventType.ConferenceMemberLeft], conference.History);
+    }
+
+    private static Dictionary<string, string> Status(string status, int sequence) => new()
+    {
+        ["CallSid"] = CallSid,
+        ["AccountSid"] = WebhookAccounts.TwilioAccountSid,
+        ["From"] = "+15551230001",
+        ["To"] = "+15557654321",
+        ["CallStatus"] = status,
+        ["Direction"] = "outbound-api",
+        ["ApiVersion"] = "2010-04-01",
+        ["SequenceNumber"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Timestamp"] = "Thu, 1 Jun 2017 20:48:32 +0000",
+        ["CallbackSource"] = "call-progress-events",
+    };
+
+    private static Dictionary<string, string> ConferenceEvent(string type, int sequence, string? callSid)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["ConferenceSid"] = "CF0123456789abcdef0123456789abcdef",
+            ["FriendlyName"] = "room-1",
+            ["AccountSid"] = WebhookAccounts.TwilioAccountSid,
+            ["SequenceNumber"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Timestamp"] = "Thu, 1 Jun 2017 20:48:32 +0000",
+            ["StatusCallbackEvent"] = type,
+        };
+        if (callSid is not null)
+        {
+            form["CallSid"] = callSid;
+            form["Muted"] = "false";
+            form["Hold"] = "false";
+            form["Coaching"] = "false";
+        }
+
+        return form;
+    }
+
+    private static string Sign(string path, IDictionary<string, string> form) =>
+        TwilioSignature.Compute(WebhookAccounts.TwilioAuthToken, WebhookAccounts.PublicBaseUrl + path, form);
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync());
+    }
+
+    private Task<HttpResponseMessage> Post(string path, Dictionary<string, string> form, string? signature = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(TwilioSignature.HeaderName, signature ?? Sign(path, form));
+        return _client.SendAsync(request);
+    }
+
+    private Task<CallLeg> Leg() =>
+        _api.Services.GetRequiredService<IGrainFactory>().GetGrain<ICallGrain>(CallKeys.Call(ProviderKind.Twilio, CallSid)).Get();
+}
