@@ -33,7 +33,7 @@ internal sealed class BareMailbox : IThreadPoolWorkItem
                 completion.SetResult(++_count);
             }
 
-            Volatile.Write(ref _scheduled, 0);
+            Interlocked.Exchange(ref _scheduled, 0);
             if (_queue.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
             {
                 return;

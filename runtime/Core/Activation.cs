@@ -78,6 +78,7 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     public bool IsActive => _status == ActivationStatus.Active;
 
+
     /// <summary>Takes a call: runs it now if the activation is idle, queues it otherwise, fails it if it would deadlock.</summary>
     public void Accept(WorkItem item)
     {
@@ -222,7 +223,7 @@ internal sealed class Activation : IThreadPoolWorkItem
 
             if (!_queue.TryDequeue(out var item))
             {
-                Volatile.Write(ref _scheduled, 0);
+                Interlocked.Exchange(ref _scheduled, 0);
                 if ((_queue.IsEmpty && !_deactivateRequested) || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
                 {
                     return;
@@ -256,7 +257,9 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     private void Release()
     {
-        Volatile.Write(ref _scheduled, 0);
+        // A full fence, not a volatile write: the queue must be read after the release is visible,
+        // or an enqueuer that saw the activation busy and this releaser that saw the queue empty both back off.
+        Interlocked.Exchange(ref _scheduled, 0);
         if ((!_queue.IsEmpty || _deactivateRequested) && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
             Schedule();
@@ -323,7 +326,7 @@ internal sealed class Activation : IThreadPoolWorkItem
                 _silo.Forward(Class, Id.Key, item);
             }
 
-            Volatile.Write(ref _scheduled, 0);
+            Interlocked.Exchange(ref _scheduled, 0);
             if (_queue.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
             {
                 return;

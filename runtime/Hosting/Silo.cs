@@ -95,6 +95,9 @@ public sealed class Silo : IGrainRouter, IAsyncDisposable
             return;
         }
 
+        // From here on calls are refused (a cluster routes them to another silo), so no new activation
+        // appears behind the deactivation sweep.
+        _running = false;
         _collector?.Dispose();
         await _reminderService.StopAsync().ConfigureAwait(false);
         foreach (var activation in Directory.All)
@@ -141,7 +144,8 @@ public sealed class Silo : IGrainRouter, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    Activation IGrainRouter.Resolve(GrainClass grainClass, string key) => Directory.GetOrCreate(grainClass, key);
+    Activation IGrainRouter.Resolve(GrainClass grainClass, string key) =>
+        _running ? Directory.GetOrCreate(grainClass, key) : throw new SiloUnavailableException($"Silo {Name} is stopping; {grainClass.Name}/{key} cannot be activated here.");
 
     /// <summary>Sends a call that reached a deactivated activation on to the grain's current one.</summary>
     internal void Forward(GrainClass grainClass, string key, WorkItem item)

@@ -45,6 +45,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         _time = time;
     }
 
+    public string DebugWriter => $"{_writer?.Status} {_writer?.Exception?.GetBaseException().GetType().Name} {_writer?.Exception?.GetBaseException().Message}";
+
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

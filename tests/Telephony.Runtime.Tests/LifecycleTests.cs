@@ -79,6 +79,23 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_call_arriving_during_a_graceful_stop_is_refused_and_the_stop_completes()
+    {
+        var log = new GrainEventLog();
+        await using var cluster = await RuntimeFixture.StartAsync(log, options: o => o.ShutdownTimeout = TimeSpan.FromMinutes(5));
+        var silo = cluster.Silos[0];
+        await cluster.GrainFactory.GetGrain<ICounterGrain>("old").Add(1);
+
+        var stopping = silo.StopAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<SiloUnavailableException>(async () => await cluster.GrainFactory.GetGrain<ICounterGrain>("new").Get());
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, silo.ActivationCount);
+        Assert.Empty(log.For("new"));
+        Assert.Equal(["activate", "deactivate:ShuttingDown"], log.For("old"));
+    }
+
+    [Fact]
     public async Task A_timer_ticks_as_turns_of_its_grain_until_stopped()
     {
         var log = new GrainEventLog();

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Telephony.Api.Hosting;
+using Telephony.Providers.Twilio;
+
+// Usage: Telephony.WebhookBench <port> <Memory|Sqlite> <requests-file> <warm-up-file> [calls]
+// Writes <calls> x 4 distinct signed status callbacks (initiated, ringing, in-progress, completed) to
+// each file (different calls in each, so the measured run is not replaying the warm-up) for wrk to
+// replay, then serves the API plus a bare 204 endpoint until stopped.
+const string AccountSid = "AC0000000000000000000000000000bench";
+const string AuthToken = "bench-token";
+
+var port = int.Parse(args[0], CultureInfo.InvariantCulture);
+var storage = args[1];
+var requestsFile = args[2];
+var warmupFile = args[3];
+var calls = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 100_000;
+var publicBaseUrl = $"http://127.0.0.1:{port}";
+
+WriteRequests(requestsFile, "CA", calls, $"{publicBaseUrl}/webhooks/twilio/status");
+WriteRequests(warmupFile, "CB", calls / 4, $"{publicBaseUrl}/webhooks/twilio/status");
+
+var builder = WebApplication.CreateBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.WebHost.UseUrls(publicBaseUrl);
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Telephony:PublicBaseUrl"] = publicBaseUrl,
+    ["Telephony:Storage:Provider"] = storage,
+    ["Telephony:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"telephony-webhook-bench-{Guid.NewGuid():N}.db")}",
+    ["Telephony:Accounts:0:Id"] = "bench",
+    ["Telephony:Accounts:0:Provider"] = "Twilio",
+    ["Telephony:Accounts:0:Twilio:AccountSid"] = AccountSid,
+    ["Telephony:Accounts:0:Twilio:AuthToken"] = AuthToken,
+});
+builder.Services.AddTelephonyApi(builder.Configuration);
+var app = builder.Build();
+app.MapTelephonyApi();
+app.MapPost("/bench/bare", () => Results.NoContent());
+app.Run();
+
+static void WriteRequests(string file, string prefix, int calls, string url)
+{
+    string[] statuses = ["initiated", "ringing", "in-progress", "completed"];
+    using var writer = new StreamWriter(file, append: false, Encoding.ASCII);
+    for (var call = 0; call < calls; call++)
+    {
+        var callSid = $"{prefix}{call:x32}";
+        for (var sequence = 0; sequence < statuses.Length; sequence++)
+        {
+            var form = new Dictionary<string, string>
+            {
+                ["AccountSid"] = AccountSid,
+                ["ApiVersion"] = "2010-04-01",
+                ["CallSid"] = callSid,
+                ["CallStatus"] = statuses[sequence],
+                ["CallbackSource"] = "call-progress-events",
+                ["Direction"] = "outbound-api",
+                ["From"] = "+15551230001",
+                ["SequenceNumber"] = sequence.ToString(CultureInfo.InvariantCulture),
+                ["Timestamp"] = "Sat, 21 Nov 2026 12:00:00 +0000",
+                ["To"] = "+15557654321",
+            };
+            var body = string.Join('&', form.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+            writer.Write(body);
+            writer.Write('\t');
+            writer.WriteLine(TwilioSignature.Compute(AuthToken, url, form));
+        }
+    }
+}
