@@ -27,9 +27,9 @@ public interface IReservationGrain : IGrainWithStringKey
     /// <summary>Called by the task: creates the reservation if the worker takes the offer; null when it declines.</summary>
     Task<Reservation?> Create(ReservationOffer offer);
 
-    /// <summary>Called by the task when it is canceled: pending → canceled with <paramref name="reasonCode"/>.</summary>
-    Task Cancel(int reasonCode);
+    /// <summary>Called by the task when it is canceled: pending → canceled with the task's reason code; otherwise nothing.</summary>
+    Task Cancel(RoutingTask task);
 
-    /// <summary>Called by the task when a sibling was accepted: pending → rescinded.</summary>
-    Task Rescind();
+    /// <summary>Called by the task when a sibling was accepted: pending → rescinded; otherwise nothing.</summary>
+    Task Rescind(RoutingTask task);
 }
