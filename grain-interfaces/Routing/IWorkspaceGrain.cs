@@ -32,6 +32,9 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     /// <summary>Sids of the workspace's tasks, oldest first.</summary>
     Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids();
 
+    /// <summary>Pending tasks waiting for a worker, in the order they will be offered.</summary>
+    Task<RoutingResult<IReadOnlyList<WaitingTask>>> GetWaitingTasks();
+
     /// <summary>Router input from a task grain: the task is pending again (or its priority changed); queue it and route.</summary>
     Task RouteTask(WaitingTask task);
 

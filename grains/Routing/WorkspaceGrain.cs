@@ -125,6 +125,12 @@ internal sealed class WorkspaceGrain(
     public Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids() => Task.FromResult(List(state.State.TaskSids));
 
     /// <inheritdoc />
+    public Task<RoutingResult<IReadOnlyList<WaitingTask>>> GetWaitingTasks() =>
+        Task.FromResult(state.State.Workspace is null
+            ? NotFound<IReadOnlyList<WaitingTask>>()
+            : RoutingResult.Success<IReadOnlyList<WaitingTask>>([.. InOfferOrder(state.State.WaitingTasks)]));
+
+    /// <inheritdoc />
     public async Task RouteTask(WaitingTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -160,7 +166,7 @@ internal sealed class WorkspaceGrain(
         var freeAtStart = free.Count;
         var offered = 0;
         var changed = false;
-        foreach (var waiting in state.State.WaitingTasks.OrderByDescending(w => w.Priority).ThenBy(w => w.DateCreated).ToList())
+        foreach (var waiting in InOfferOrder(state.State.WaitingTasks).ToList())
         {
             if (free.Count == 0)
             {
@@ -187,13 +193,21 @@ internal sealed class WorkspaceGrain(
             var result = await GrainFactory.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(GrainKey, waiting.TaskSid))
                 .Offer(new TaskOffer(offers, queue.ReservationTimeout));
 
+            if (!result.TaskWasPending)
+            {
+                // Canceled (or offered by another pass) meanwhile: nothing was offered, the workers are still free.
+                state.State.WaitingTasks.Remove(waiting);
+                changed = true;
+                continue;
+            }
+
             // Workers that declined have become busy or unavailable since they were read: none is free now.
             free.RemoveAll(w => chosen.Contains(w));
-            offered += result.Made.Count > 0 ? 1 : 0;
-            if (!result.TaskWasPending || result.Made.Count > 0)
+            if (result.Made.Count > 0)
             {
                 state.State.WaitingTasks.Remove(waiting);
                 changed = true;
+                offered++;
             }
         }
 
@@ -204,6 +218,10 @@ internal sealed class WorkspaceGrain(
 
         RoutingLog.RoutingPass(logger, GrainKey, freeAtStart, offered, state.State.WaitingTasks.Count);
     }
+
+    /// <summary>Highest priority, then oldest, then (the sort is stable) first queued.</summary>
+    private static IEnumerable<WaitingTask> InOfferOrder(IEnumerable<WaitingTask> waiting) =>
+        waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.DateCreated);
 
     private RoutingResult<IReadOnlyList<string>> List(List<string> sids) =>
         state.State.Workspace is null ? NotFound<IReadOnlyList<string>>() : RoutingResult.Success<IReadOnlyList<string>>([.. sids]);
