@@ -57,15 +57,19 @@ internal sealed class ReservationGrain(
             Version = 0,
         };
 
-        // The worker decides atomically whether it is still free; only then does the reservation exist.
+        // Stored with its timeout before the worker is claimed: if the process dies in between, the timeout
+        // still ends the reservation (its task, not knowing it, rescinds it) and no worker stays held.
+        state.State.Reservation = reservation;
+        await state.WriteStateAsync();
+        var timeout = await RegisterOrUpdateReminder(TimeoutReminder, TimeSpan.FromSeconds(offer.Timeout), TimeSpan.Zero);
         if (!await WorkerOf(reservation).ReceiveOffer(reservation))
         {
+            // The worker became busy or unavailable since the router read it: this offer never happened.
+            await UnregisterReminder(timeout);
+            await state.ClearStateAsync();
             return null;
         }
 
-        await RegisterOrUpdateReminder(TimeoutReminder, TimeSpan.FromSeconds(offer.Timeout), TimeSpan.Zero);
-        state.State.Reservation = reservation;
-        await state.WriteStateAsync();
         RoutingLog.ReservationCreated(logger, reservation.Sid, reservation.Task.Sid, reservation.WorkerSid, reservation.Timeout);
         return reservation;
     }

@@ -139,6 +139,21 @@ public sealed class ReservationLifecycleTests
     }
 
     [Fact]
+    public async Task An_offer_the_worker_declines_leaves_no_reservation_and_no_event()
+    {
+        await using var scenario = await Scenario.OfferToTwoWorkersAsync();
+        var busy = scenario.Target.WorkerSid;
+        var eventsBefore = await scenario.Harness.EventsOfAsync(busy);
+        var grain = scenario.Harness.ReservationGrain(RoutingSids.New(RoutingSids.ReservationPrefix));
+
+        var created = await grain.Create(new ReservationOffer(AccountSid, scenario.Harness.WorkspaceSid, busy, scenario.Task, 30));
+
+        Assert.Null(created);
+        Assert.Equal(RoutingOutcome.NotFound, (await grain.Get()).Outcome);
+        Assert.Equal(eventsBefore, await scenario.Harness.EventsOfAsync(busy));
+    }
+
+    [Fact]
     public async Task Instructions_on_an_unknown_reservation_are_not_found()
     {
         await using var harness = await StartAsync();

@@ -158,6 +158,47 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public async Task Relaxing_a_queues_required_skills_routes_its_waiting_tasks_under_the_new_settings()
+    {
+        await using var harness = await StartAsync();
+        var worker = await harness.AddWorkerAsync("generalist", ["english"]);
+        var queue = await harness.AddQueueAsync(["english", "french"]);
+        var task = await harness.AddTaskAsync(queue.Sid);
+
+        var stale = await harness.Grains.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(harness.WorkspaceSid, queue.Sid))
+            .Update(new UpdateTaskQueueRequest(RequiredSkills: ["english"], ExpectedVersion: 4));
+        var relaxed = Succeeded(await harness.Grains.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(harness.WorkspaceSid, queue.Sid))
+            .Update(new UpdateTaskQueueRequest(RequiredSkills: ["english"], ExpectedVersion: 0)));
+        var offered = Assert.Single(await harness.WaitForReservationsAsync(task.Sid, 1));
+
+        Assert.Equal(RoutingTaskStatus.Pending, task.Status);
+        Assert.Equal(RoutingOutcome.StaleVersion, stale.Outcome);
+        Assert.Equal(["english"], relaxed.RequiredSkills);
+        Assert.Equal(1, relaxed.Version);
+        Assert.Equal(worker.Sid, offered.WorkerSid);
+    }
+
+    [Fact]
+    public async Task Teaching_a_worker_a_skill_routes_waiting_tasks_to_it_and_stale_updates_change_nothing()
+    {
+        await using var harness = await StartAsync();
+        var worker = await harness.AddWorkerAsync("learner", ["english"]);
+        var queue = await harness.AddQueueAsync(["french"]);
+        var task = await harness.AddTaskAsync(queue.Sid);
+        var grain = harness.WorkerGrain(worker.Sid);
+
+        var stale = await grain.Update(new UpdateWorkerRequest(Attributes: """{"skills":["french"]}""", ExpectedVersion: 7));
+        var unchanged = Succeeded(await grain.Get());
+        var taught = Succeeded(await grain.Update(new UpdateWorkerRequest(Attributes: """{"skills":["english","french"]}""", ExpectedVersion: 0)));
+        var offered = Assert.Single(await harness.WaitForReservationsAsync(task.Sid, 1));
+
+        Assert.Equal(RoutingOutcome.StaleVersion, stale.Outcome);
+        Assert.Equal(worker, unchanged);
+        Assert.Equal((1L, worker.IdleSince), (taught.Version, taught.IdleSince));
+        Assert.Equal(worker.Sid, offered.WorkerSid);
+    }
+
+    [Fact]
     public async Task Malformed_requests_are_invalid_and_create_nothing()
     {
         await using var harness = await StartAsync();
