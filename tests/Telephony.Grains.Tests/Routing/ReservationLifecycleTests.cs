@@ -231,6 +231,7 @@ public sealed class ReservationLifecycleTests
                     Succeeded(await TargetGrain.Reject(none));
                     break;
                 case ReservationStatus.Timeout:
+                    Harness.Time.Advance(TimeSpan.FromSeconds(59));
                     await Harness.AdvanceUntilAsync(
                         async () => (await Harness.GetReservationAsync(Target.Sid)).Status == ReservationStatus.Timeout,
                         "the reservation timed out");
