@@ -1,0 +1,16 @@
+using Telephony.Runtime;
+
+namespace Telephony.GrainInterfaces.Routing;
+
+/// <summary>A task queue's settings (key: <c>{workspaceSid}/{queueSid}</c>).</summary>
+public interface ITaskQueueGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the queue; called by the workspace, which mints the sid.</summary>
+    Task<RoutingResult<TaskQueue>> Create(string accountSid, CreateTaskQueueRequest request);
+
+    /// <summary>The queue.</summary>
+    Task<RoutingResult<TaskQueue>> Get();
+
+    /// <summary>Changes the queue's settings; waiting tasks are routed again under the new ones.</summary>
+    Task<RoutingResult<TaskQueue>> Update(UpdateTaskQueueRequest request);
+}

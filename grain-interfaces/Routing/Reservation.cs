@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace Telephony.GrainInterfaces.Routing;
+
+/// <summary>An offer of one task to one worker, with the fields of the TaskRouter SDK's <c>Reservation</c>.</summary>
+public sealed record Reservation
+{
+    /// <summary>The owning account.</summary>
+    public required string AccountSid { get; init; }
+
+    /// <summary>The workspace it belongs to.</summary>
+    public required string WorkspaceSid { get; init; }
+
+    /// <summary>The worker it is offered to.</summary>
+    public required string WorkerSid { get; init; }
+
+    /// <summary>The reservation's sid (<c>WR…</c>).</summary>
+    public required string Sid { get; init; }
+
+    /// <summary>Where the reservation is in its life.</summary>
+    public required ReservationStatus Status { get; init; }
+
+    /// <summary>The task as it was at the reservation's last change.</summary>
+    public required RoutingTask Task { get; init; }
+
+    /// <summary>Seconds the worker had to answer the offer.</summary>
+    public required int Timeout { get; init; }
+
+    /// <summary>The reason code the task was canceled with; only on canceled reservations.</summary>
+    public int? CanceledReasonCode { get; init; }
+
+    /// <summary>When it was created.</summary>
+    public required DateTimeOffset DateCreated { get; init; }
+
+    /// <summary>When it last changed.</summary>
+    public required DateTimeOffset DateUpdated { get; init; }
+
+    /// <summary>Starts at 0 and increases by one on every change; an integer sent as a string, as TaskRouter does.</summary>
+    [JsonNumberHandling(JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowReadingFromString)]
+    public required long Version { get; init; }
+}
+
+/// <summary>A worker's instruction on a reservation (accept, reject, wrap, complete).</summary>
+/// <param name="ExpectedVersion">When set (from <c>If-Match</c>), the instruction applies only if this is the current version.</param>
+public sealed record ReservationInstruction(long? ExpectedVersion = null);

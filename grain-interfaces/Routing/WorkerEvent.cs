@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace Telephony.GrainInterfaces.Routing;
+
+/// <summary>What happened to one of a worker's reservations, spelled as TaskRouter's event types.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WorkerEventType>))]
+public enum WorkerEventType
+{
+    /// <summary>A task was offered to the worker.</summary>
+    [JsonStringEnumMemberName("reservation.created")]
+    ReservationCreated,
+
+    /// <summary>The worker accepted.</summary>
+    [JsonStringEnumMemberName("reservation.accepted")]
+    ReservationAccepted,
+
+    /// <summary>The worker rejected.</summary>
+    [JsonStringEnumMemberName("reservation.rejected")]
+    ReservationRejected,
+
+    /// <summary>The worker did not answer in time.</summary>
+    [JsonStringEnumMemberName("reservation.timeout")]
+    ReservationTimeout,
+
+    /// <summary>The task was canceled before anyone accepted.</summary>
+    [JsonStringEnumMemberName("reservation.canceled")]
+    ReservationCanceled,
+
+    /// <summary>Another worker accepted the task first.</summary>
+    [JsonStringEnumMemberName("reservation.rescinded")]
+    ReservationRescinded,
+
+    /// <summary>The worker is wrapping up.</summary>
+    [JsonStringEnumMemberName("reservation.wrapup")]
+    ReservationWrapup,
+
+    /// <summary>The work is finished.</summary>
+    [JsonStringEnumMemberName("reservation.completed")]
+    ReservationCompleted,
+}
+
+/// <summary>One entry of a worker's event log; <see cref="Id"/> increases by one per worker, for <c>Last-Event-ID</c> replay.</summary>
+/// <param name="Id">Position in the worker's log, starting at 1.</param>
+/// <param name="EventType">What happened.</param>
+/// <param name="Reservation">The reservation as it was right after the change.</param>
+/// <param name="Timestamp">When it was recorded.</param>
+public sealed record WorkerEvent(long Id, WorkerEventType EventType, Reservation Reservation, DateTimeOffset Timestamp);
+
+/// <summary>Receives each worker event once it is stored, for live delivery (the event stream); must not block.</summary>
+public interface IWorkerEventSink
+{
+    /// <summary>Hands over an event just appended to the log of worker <paramref name="workerSid"/>.</summary>
+    void Publish(string workspaceSid, string workerSid, WorkerEvent workerEvent);
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+using Telephony.GrainInterfaces.Routing;
+
+namespace Telephony.Grains.Routing;
+
+/// <summary>Stored state of a workspace grain.</summary>
+internal sealed class WorkspaceState
+{
+    /// <summary>The workspace; null until created.</summary>
+    public Workspace? Workspace { get; set; }
+
+    /// <summary>Its workers, oldest first.</summary>
+    public List<string> WorkerSids { get; set; } = [];
+
+    /// <summary>Its task queues, oldest first.</summary>
+    public List<string> TaskQueueSids { get; set; } = [];
+
+    /// <summary>Its tasks, oldest first.</summary>
+    public List<string> TaskSids { get; set; } = [];
+
+    /// <summary>Pending tasks waiting for workers.</summary>
+    public List<WaitingTask> WaitingTasks { get; set; } = [];
+}
+
+/// <summary>Stored state of a worker grain, apart from its event log.</summary>
+internal sealed class WorkerState
+{
+    /// <summary>The worker; null until created.</summary>
+    public Worker? Worker { get; set; }
+
+    /// <summary>The <c>skills</c> attribute, parsed.</summary>
+    public List<string> Skills { get; set; } = [];
+
+    /// <summary>Reservations occupying the worker (pending, accepted, wrapping).</summary>
+    public List<string> OpenReservationSids { get; set; } = [];
+}
+
+/// <summary>Stored event log of a worker grain: the latest events and the last id handed out.</summary>
+internal sealed class WorkerEventLogState
+{
+    /// <summary>Id of the newest event; ids never repeat, even after old events are dropped.</summary>
+    public long LastEventId { get; set; }
+
+    /// <summary>The retained events, oldest first.</summary>
+    public List<WorkerEvent> Events { get; set; } = [];
+}
+
+/// <summary>Stored state of a task queue grain.</summary>
+internal sealed class TaskQueueState
+{
+    /// <summary>The queue; null until created.</summary>
+    public TaskQueue? Queue { get; set; }
+}
+
+/// <summary>Stored state of a task grain.</summary>
+internal sealed class TaskState
+{
+    /// <summary>The task; null until created.</summary>
+    public RoutingTask? Task { get; set; }
+
+    /// <summary>Every reservation made for it with the status the task ruled, oldest first.</summary>
+    public List<TaskReservationState> Reservations { get; set; } = [];
+}
+
+/// <summary>A task's record of one of its reservations.</summary>
+/// <param name="ReservationSid">The reservation.</param>
+/// <param name="WorkerSid">Its worker.</param>
+/// <param name="Status">Its status as far as the task has ruled.</param>
+internal sealed record TaskReservationState(string ReservationSid, string WorkerSid, ReservationStatus Status);
+
+/// <summary>Stored state of a reservation grain.</summary>
+internal sealed class ReservationState
+{
+    /// <summary>The reservation; null until created.</summary>
+    public Reservation? Reservation { get; set; }
+}
+
+/// <summary>Source-generated JSON for the routing grains' stored state.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(WorkspaceState))]
+[JsonSerializable(typeof(WorkerState))]
+[JsonSerializable(typeof(WorkerEventLogState))]
+[JsonSerializable(typeof(TaskQueueState))]
+[JsonSerializable(typeof(TaskState))]
+[JsonSerializable(typeof(ReservationState))]
+internal sealed partial class RoutingStateJsonContext : JsonSerializerContext;

@@ -1,0 +1,191 @@
+using Microsoft.Extensions.Logging;
+using Telephony.GrainInterfaces.Routing;
+using Telephony.Runtime;
+
+namespace Telephony.Grains.Routing;
+
+/// <summary>
+/// A worker: its resource, whether it is busy, and its event log. Its own turns decide whether it takes
+/// an offer, so two tasks can never both reserve it. Events are stored before they are published, so
+/// a stream that replays the log and then follows <see cref="IWorkerEventSink"/> misses nothing.
+/// </summary>
+internal sealed class WorkerGrain(
+    [PersistentState("worker")] IPersistentState<WorkerState> state,
+    [PersistentState("events")] IPersistentState<WorkerEventLogState> log,
+    IWorkerEventSink sink,
+    ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
+{
+    /// <summary>Events kept for replay; older ones are dropped (their ids are never reused).</summary>
+    public const int MaxRetainedEvents = 500;
+
+    private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
+
+    private string WorkerSid => RoutingSids.SplitScopedKey(GrainKey).Sid;
+
+    /// <inheritdoc />
+    public async Task<RoutingResult<Worker>> Create(string accountSid, CreateWorkerRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Worker is { } existing)
+        {
+            return RoutingResult.IllegalTransition(existing, $"Worker {existing.Sid} already exists.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.FriendlyName))
+        {
+            return RoutingResult.Invalid<Worker>("A worker needs a friendly name.");
+        }
+
+        if (!RoutingAttributes.TryReadWorker(request.Attributes, out var attributes, out var skills, out var error))
+        {
+            return RoutingResult.Invalid<Worker>(error!);
+        }
+
+        var activity = request.Activity ?? WorkerActivity.Offline;
+        var now = TimeProvider.GetUtcNow();
+        state.State.Worker = new Worker
+        {
+            Sid = WorkerSid,
+            AccountSid = accountSid,
+            WorkspaceSid = WorkspaceSid,
+            FriendlyName = request.FriendlyName,
+            Attributes = attributes,
+            ActivityName = activity.Name,
+            Available = activity.Available,
+            IdleSince = activity.Available ? now : null,
+            DateCreated = now,
+            DateUpdated = now,
+            Version = 0,
+        };
+        state.State.Skills = skills;
+        await state.WriteStateAsync();
+        return RoutingResult.Success(state.State.Worker);
+    }
+
+    /// <inheritdoc />
+    public Task<RoutingResult<Worker>> Get() =>
+        Task.FromResult(state.State.Worker is { } worker ? RoutingResult.Success(worker) : NotFound<Worker>());
+
+    /// <inheritdoc />
+    public async Task<RoutingResult<Worker>> Update(UpdateWorkerRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Worker is not { } current)
+        {
+            return NotFound<Worker>();
+        }
+
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            return RoutingResult.StaleVersion(current, expected, current.Version);
+        }
+
+        if (request.FriendlyName is { } name && string.IsNullOrWhiteSpace(name))
+        {
+            return RoutingResult.Invalid("A worker needs a friendly name.", current);
+        }
+
+        var attributes = current.Attributes;
+        var skills = state.State.Skills;
+        if (request.Attributes is not null && !RoutingAttributes.TryReadWorker(request.Attributes, out attributes, out skills, out var error))
+        {
+            return RoutingResult.Invalid(error!, current);
+        }
+
+        var activity = request.Activity ?? new WorkerActivity(current.ActivityName, current.Available);
+        var now = TimeProvider.GetUtcNow();
+        var changed = current with
+        {
+            FriendlyName = request.FriendlyName ?? current.FriendlyName,
+            Attributes = attributes,
+            ActivityName = activity.Name,
+            Available = activity.Available,
+            IdleSince = activity.Available ? (current.Available ? current.IdleSince : now) : null,
+        };
+        if (changed == current)
+        {
+            return RoutingResult.Success(current);
+        }
+
+        state.State.Worker = changed with { DateUpdated = now, Version = current.Version + 1 };
+        state.State.Skills = skills;
+        await state.WriteStateAsync();
+        RouteIfFree();
+        return RoutingResult.Success(state.State.Worker);
+    }
+
+    /// <inheritdoc />
+    public Task<RoutingResult<IReadOnlyList<WorkerEvent>>> GetEvents(long afterId) =>
+        Task.FromResult(state.State.Worker is null
+            ? NotFound<IReadOnlyList<WorkerEvent>>()
+            : RoutingResult.Success<IReadOnlyList<WorkerEvent>>([.. log.State.Events.Where(e => e.Id > afterId)]));
+
+    /// <inheritdoc />
+    public Task<WorkerRoutingState?> GetRoutingState() =>
+        Task.FromResult(state.State.Worker is { } worker
+            ? new WorkerRoutingState(worker.Sid, worker.Available, worker.IdleSince, worker.DateCreated, [.. state.State.Skills], state.State.OpenReservationSids.Count > 0)
+            : null);
+
+    /// <inheritdoc />
+    public async Task<bool> ReceiveOffer(Reservation reservation)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        if (state.State.Worker is not { Available: true } || state.State.OpenReservationSids.Count > 0)
+        {
+            return false;
+        }
+
+        state.State.OpenReservationSids.Add(reservation.Sid);
+        await state.WriteStateAsync();
+        await AppendAsync(WorkerEventType.ReservationCreated, reservation);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordReservationEvent(WorkerEventType eventType, Reservation reservation)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        await AppendAsync(eventType, reservation);
+        if (ReservationTransitions.IsOpen(reservation.Status) || !state.State.OpenReservationSids.Remove(reservation.Sid))
+        {
+            return;
+        }
+
+        if (reservation.Status == ReservationStatus.Completed && state.State.Worker is { Available: true } worker)
+        {
+            // Finishing work starts a new idle period; an offer that was turned down or withdrawn does not.
+            state.State.Worker = worker with { IdleSince = TimeProvider.GetUtcNow(), DateUpdated = TimeProvider.GetUtcNow(), Version = worker.Version + 1 };
+        }
+
+        await state.WriteStateAsync();
+        RouteIfFree();
+    }
+
+    private async Task AppendAsync(WorkerEventType eventType, Reservation reservation)
+    {
+        var entry = new WorkerEvent(log.State.LastEventId + 1, eventType, reservation, TimeProvider.GetUtcNow());
+        log.State.LastEventId = entry.Id;
+        log.State.Events.Add(entry);
+        if (log.State.Events.Count > MaxRetainedEvents)
+        {
+            log.State.Events.RemoveRange(0, log.State.Events.Count - MaxRetainedEvents);
+        }
+
+        await log.WriteStateAsync();
+        RoutingLog.WorkerEventLogged(logger, WorkerSid, entry.Id, eventType, reservation.Sid);
+        sink.Publish(WorkspaceSid, WorkerSid, entry);
+    }
+
+    /// <summary>Tells the router when this worker can take an offer, so waiting tasks reach it.</summary>
+    private void RouteIfFree()
+    {
+        if (state.State.Worker is { Available: true } && state.State.OpenReservationSids.Count == 0)
+        {
+            var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid);
+            OneWay.Send(logger, $"route waiting tasks for {WorkerSid}", workspace.RouteWaitingTasks);
+        }
+    }
+
+    private RoutingResult<T> NotFound<T>()
+        where T : class => RoutingResult.NotFound<T>($"Worker {WorkerSid} does not exist in workspace {WorkspaceSid}.");
+}
