@@ -15,6 +15,8 @@ public sealed class Silo : IGrainRouter, IAsyncDisposable
     private readonly SiloOptions _options;
     private readonly IGrainStorage _storage;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _stopLock = new();
+    private Task? _stopped;
     private readonly ReminderService _reminderService;
     private ITimer? _collector;
     private volatile bool _running;
@@ -87,14 +89,17 @@ public sealed class Silo : IGrainRouter, IAsyncDisposable
         Logger.LogInformation("Silo {Silo} started", Name);
     }
 
-    /// <summary>Stops taking calls after deactivating every activation (OnDeactivateAsync runs).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops taking calls after deactivating every activation (OnDeactivateAsync runs); later calls wait for the same stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!_running)
+        lock (_stopLock)
         {
-            return;
+            return _stopped ??= _running ? StopRunningAsync(cancellationToken) : Task.CompletedTask;
         }
+    }
 
+    private async Task StopRunningAsync(CancellationToken cancellationToken)
+    {
         // From here on calls are refused (a cluster routes them to another silo), so no new activation
         // appears behind the deactivation sweep.
         _running = false;
@@ -126,6 +131,11 @@ public sealed class Silo : IGrainRouter, IAsyncDisposable
     /// <summary>Ends the silo at once, as a crash would: no deactivation, queued calls fail.</summary>
     public void Kill()
     {
+        lock (_stopLock)
+        {
+            _stopped ??= Task.CompletedTask;
+        }
+
         _collector?.Dispose();
         _reminderService.Abort();
         Shutdown();
@@ -138,11 +148,7 @@ public sealed class Silo : IGrainRouter, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
     Activation IGrainRouter.Resolve(GrainClass grainClass, string key) =>
         _running ? Directory.GetOrCreate(grainClass, key) : throw new SiloUnavailableException($"Silo {Name} is stopping; {grainClass.Name}/{key} cannot be activated here.");
