@@ -60,6 +60,9 @@ internal sealed class LoopbackTelephonyService : IAsyncDisposable
     /// <summary>What our voice webhook answers when the request itself does not say (an arriving or answered call).</summary>
     public Func<CallEvent, IReadOnlyList<CallInstruction>> VoiceAnswer { get; set; } = _ => [];
 
+    /// <summary>When set, the voice webhook's markup, verbatim, instead of rendering <see cref="VoiceAnswer"/>.</summary>
+    public Func<CallEvent, string>? MarkupAnswer { get; set; }
+
     /// <summary>Starts the service for an account whose provider identity is <paramref name="account"/>.</summary>
     public static async Task<LoopbackTelephonyService> StartAsync(SimulatorSettings account)
     {
@@ -102,7 +105,7 @@ internal sealed class LoopbackTelephonyService : IAsyncDisposable
         }
 
         context.Response.ContentType = _twiml.ContentType;
-        await context.Response.WriteAsync(_twiml.Render(VoiceAnswer(callEvent)), context.RequestAborted);
+        await context.Response.WriteAsync(MarkupAnswer?.Invoke(callEvent) ?? _twiml.Render(VoiceAnswer(callEvent)), context.RequestAborted);
     }
 
     private async Task HandleBandwidthAsync(HttpContext context)
@@ -132,7 +135,8 @@ internal sealed class LoopbackTelephonyService : IAsyncDisposable
         var requested = BandwidthWebhookQuery.InstructionFor(
             query[BandwidthWebhookQuery.Conference], query[BandwidthWebhookQuery.TransferTo], query[BandwidthWebhookQuery.CallerId]);
         context.Response.ContentType = _bxml.ContentType;
-        await context.Response.WriteAsync(_bxml.Render(requested is null ? VoiceAnswer(callEvent) : [requested]), context.RequestAborted);
+        var markup = requested is null ? MarkupAnswer?.Invoke(callEvent) ?? _bxml.Render(VoiceAnswer(callEvent)) : _bxml.Render([requested]);
+        await context.Response.WriteAsync(markup, context.RequestAborted);
     }
 
     private static string PublicUrl(HttpContext context) => PublicBaseUrl.GetLeftPart(UriPartial.Authority) + RawTarget(context);
