@@ -20,6 +20,8 @@ public sealed class SimulatorOutgoingCallTests
         Assert.Equal(
             [CallEventType.Initiated, CallEventType.Ringing, CallEventType.Answered, CallEventType.Disconnected],
             Normalized.Types(twilio));
+        // Status callbacks are numbered per call from 0; the voice webhook carries no number.
+        Assert.Equal([0L, 1L, 2L, null, 3L], twilio.Select(e => e.Sequence));
         // Bandwidth: only the answer webhook and the disconnect.
         Assert.Equal(["answer", "disconnect"], bandwidth.Select(e => e.ProviderEventType));
         Assert.Equal([CallEventType.Answered, CallEventType.Disconnected], Normalized.Types(bandwidth));
@@ -152,6 +154,37 @@ public sealed class SimulatorOutgoingCallTests
             Assert.Equal(dial.CommandId, Assert.Single(harness.EventsOf(callId), e => e.Type == CallEventType.Answered).Tag);
         }
     }
+
+    [Fact]
+    public async Task On_the_real_clock_a_call_rings_answers_and_ends()
+    {
+        var settings = SimulatorHarness.AccountSettings(SimulatorFormat.Twilio) with { AnswerDelay = TimeSpan.FromMilliseconds(20) };
+        await using var service = await LoopbackTelephonyService.StartAsync(settings);
+        using var httpClient = new HttpClient();
+        await using var network = new SimulatedNetwork(
+            LoopbackTelephonyService.AccountId,
+            settings,
+            LoopbackTelephonyService.PublicBaseUrl,
+            () => service.ListeningUrl,
+            httpClient,
+            TimeProvider.System,
+            new ListLogger());
+
+        var callId = (await new SimulatorCallProvider(network).ExecuteAsync(Dial(Customer), CancellationToken.None)).CallId!;
+
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (!service.Events.Any(e => e.ProviderCallId == callId && e.Type == CallEventType.Disconnected) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        Assert.Equal(
+            [CallEventType.Initiated, CallEventType.Ringing, CallEventType.Answered, CallEventType.Disconnected],
+            Normalized.Types(service.Events));
+        Assert.Equal(DisconnectCause.Completed, network.FindCall(callId)!.Cause);
+    }
+
+    private static DialCommand Dial(string to) => new() { CommandId = "cmd-real-clock", From = SimulatorHarness.OurNumber, To = to };
 
     private static DialCommand Dial(SimulatorHarness harness, string to) =>
         new() { CommandId = harness.NextCommandId(), From = SimulatorHarness.OurNumber, To = to };
