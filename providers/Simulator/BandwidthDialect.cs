@@ -208,7 +208,7 @@ internal sealed class BandwidthDialect(BandwidthSettings settings, Uri publicBas
 
     private static OutgoingCallback Callback(CallbackTarget target, BandwidthCallback callback, string? callId, string? conferenceId)
     {
-        var body = JsonSerializer.Serialize(callback, BandwidthJsonContext.Default.BandwidthCallback);
+        var body = JsonSerializer.Serialize(callback, BandwidthWireJson.Context.BandwidthCallback);
         IReadOnlyList<KeyValuePair<string, string>> headers = target.Username is { } username
             ? [new("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{target.Password}")))]
             : [];

@@ -57,6 +57,7 @@ internal sealed class TwilioDialect(TwilioSettings settings, Uri publicBaseUrl, 
     /// <inheritdoc />
     public void RouteTransfer(CallLeg leg, DialVerb dial)
     {
+        // Our TwiML's <Number> has no statusCallback, so the dialled leg reports to nobody.
     }
 
     /// <inheritdoc />
