@@ -7,6 +7,9 @@ namespace Telephony.Providers.Simulator;
 /// <summary>Reading helpers shared by the TwiML and BXML readers.</summary>
 internal static class Markup
 {
+    // Answers are small documents of plain elements; a DTD in one is refused rather than expanded.
+    private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit };
+
     /// <summary>The <c>&lt;Response&gt;</c> element of a markup document.</summary>
     /// <exception cref="MarkupFormatException">The text is not XML or its root is not <c>Response</c>.</exception>
     public static XElement ParseResponse(string markup)
@@ -14,7 +17,8 @@ internal static class Markup
         XDocument document;
         try
         {
-            document = XDocument.Parse(markup);
+            using var reader = XmlReader.Create(new StringReader(markup), ReaderSettings);
+            document = XDocument.Load(reader);
         }
         catch (XmlException ex)
         {
