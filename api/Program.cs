@@ -1,10 +1,20 @@
 using Telephony.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+var development = DevelopmentAccount.AddIfNoAccounts(builder.Configuration);
 builder.Services.AddTelephonyApi(builder.Configuration);
 
 var app = builder.Build();
 app.MapTelephonyApi();
+if (development)
+{
+    app.Logger.LogWarning(
+        "No account configured: using account '{AccountId}' on the Simulator. Admin key: {AdminKey}  Agent key: {AgentKey}",
+        DevelopmentAccount.Id,
+        DevelopmentAccount.AdminKey,
+        DevelopmentAccount.AgentKey);
+}
+
 app.Run();
 
 /// <summary>The API host's entry point; public so integration tests can start it.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Telephony.Api.Health;
+using Telephony.Api.Simulator;
 
 namespace Telephony.Api.Hosting;
 
@@ -9,4 +10,7 @@ namespace Telephony.Api.Hosting;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(SimulatedIncomingCall))]
+[JsonSerializable(typeof(SimulatedCallAccepted))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

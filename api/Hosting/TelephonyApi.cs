@@ -1,4 +1,12 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Telephony.Api.Errors;
+using Telephony.Api.Security;
+using Telephony.Api.Simulator;
+using Telephony.Grains;
+using Telephony.Providers;
 using Telephony.Api.Health;
 using Telephony.Api.Webhooks;
 using Telephony.SiloHost;
@@ -12,6 +20,13 @@ public static class TelephonyApi
     public static IServiceCollection AddTelephonyApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTelephonySilo(configuration);
+        services.AddSingleton(sp => TelephonyGrains.CreateSimulators(sp, () => OwnAddress(sp)));
+        services.AddSingleton(_ => ApiKeyRegistry.FromConfiguration(configuration));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiRoles.AnyUser, p => p.RequireRole(ApiRoles.User, ApiRoles.Admin))
+            .AddPolicy(ApiRoles.AdminOnly, p => p.RequireRole(ApiRoles.Admin));
         services.AddSingleton<WebhookServices>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -25,10 +40,34 @@ public static class TelephonyApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();
         app.MapBandwidthWebhooks();
+        app.MapSimulatorEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// Where the Simulator delivers callbacks: this process's own listening address (a wildcard host
+    /// becomes loopback), or the public base URL when the server reports none (in-process test hosts).
+    /// </summary>
+    private static Uri OwnAddress(IServiceProvider services)
+    {
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return services.GetRequiredService<IOptions<ProviderOptions>>().Value.PublicBaseUrl;
+        }
+
+        var url = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal));
+        if (url.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            url.Host = "127.0.0.1";
+        }
+
+        return url.Uri;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Configuration;
 using Telephony.GrainInterfaces.Calls;
+using Telephony.Providers.Simulator;
 
 namespace Telephony.Providers.Accounts;
 
@@ -62,6 +63,19 @@ public sealed class AccountRegistry
             throw new InvalidOperationException($"{section.Path}:Provider '{providerText}' is not one of Simulator, Twilio, Bandwidth.");
         }
 
+        if (provider == ProviderKind.Simulator)
+        {
+            var simulator = ReadSimulator(section.GetSection("Simulator"), id);
+            return new AccountSettings
+            {
+                Id = id,
+                Provider = provider,
+                Simulator = simulator,
+                Twilio = simulator.Format == SimulatorFormat.Twilio ? simulator.Twilio : null,
+                Bandwidth = simulator.Format == SimulatorFormat.Bandwidth ? simulator.Bandwidth : null,
+            };
+        }
+
         return new AccountSettings
         {
             Id = id,
@@ -69,6 +83,26 @@ public sealed class AccountRegistry
             Twilio = provider == ProviderKind.Twilio ? ReadTwilio(section.GetSection("Twilio")) : null,
             Bandwidth = provider == ProviderKind.Bandwidth ? ReadBandwidth(section.GetSection("Bandwidth")) : null,
         };
+    }
+
+    private static SimulatorSettings ReadSimulator(IConfigurationSection section, string accountId)
+    {
+        var settings = SimulatorSettings.ForAccount(accountId);
+        if (section["Format"] is { } formatText)
+        {
+            settings = Enum.TryParse<SimulatorFormat>(formatText, ignoreCase: true, out var format) && Enum.IsDefined(format)
+                ? settings with { Format = format }
+                : throw new InvalidOperationException($"{section.Path}:Format '{formatText}' is not one of Twilio, Bandwidth.");
+        }
+
+        if (section["AnswerDelayMs"] is { } delayText)
+        {
+            settings = int.TryParse(delayText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var delay)
+                ? settings with { AnswerDelay = TimeSpan.FromMilliseconds(delay) }
+                : throw new InvalidOperationException($"{section.Path}:AnswerDelayMs '{delayText}' is not a number of milliseconds.");
+        }
+
+        return settings;
     }
 
     private static TwilioSettings ReadTwilio(IConfigurationSection section)

@@ -1,4 +1,5 @@
 using Telephony.GrainInterfaces.Calls;
+using Telephony.Providers.Simulator;
 
 namespace Telephony.Providers.Accounts;
 
@@ -14,6 +15,12 @@ public sealed record AccountSettings
     /// <summary>Twilio credentials, when <see cref="Provider"/> is Twilio.</summary>
     public TwilioSettings? Twilio { get; init; }
 
-    /// <summary>Bandwidth credentials, when <see cref="Provider"/> is Bandwidth.</summary>
+    /// <summary>
+    /// Bandwidth credentials, when <see cref="Provider"/> is Bandwidth. A Simulator account carries the
+    /// fake Twilio or Bandwidth credentials its simulator signs with, so its callbacks are checked like real ones.
+    /// </summary>
     public BandwidthSettings? Bandwidth { get; init; }
+
+    /// <summary>Simulator settings, when <see cref="Provider"/> is Simulator.</summary>
+    public SimulatorSettings? Simulator { get; init; }
 }

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers.Bandwidth;
+using Telephony.Providers.Simulator;
 using Telephony.Providers.Twilio;
 
 namespace Telephony.Providers.Accounts;
 
 /// <summary>Creates, once per account, the adapter its commands run through.</summary>
-public sealed class CallProviderCatalog(AccountRegistry accounts, IHttpClientFactory httpClients, IOptions<ProviderOptions> options)
+public sealed class CallProviderCatalog(AccountRegistry accounts, IHttpClientFactory httpClients, IOptions<ProviderOptions> options, SimulatorNetworkRegistry simulators)
 {
     /// <summary>Name of the HttpClient used for provider REST calls.</summary>
     public const string HttpClientName = "telephony-providers";
@@ -25,7 +26,7 @@ public sealed class CallProviderCatalog(AccountRegistry accounts, IHttpClientFac
         {
             ProviderKind.Twilio => new TwilioCallProvider(httpClients.CreateClient(HttpClientName), account.Twilio!, publicBaseUrl),
             ProviderKind.Bandwidth => new BandwidthCallProvider(httpClients.CreateClient(HttpClientName), account.Bandwidth!, publicBaseUrl),
-            _ => throw new NotSupportedException($"Account '{account.Id}' uses provider {account.Provider}, which has no adapter here."),
+            _ => simulators.CreateProvider(account.Id, account.Simulator!),
         };
     }
 }

@@ -1,0 +1,39 @@
+namespace Telephony.Api.Hosting;
+
+/// <summary>
+/// When no account is configured, one development account on the Simulator with two documented
+/// keys, so <c>dotnet run --project api</c> works with no credentials. Configuring any account replaces it.
+/// </summary>
+public static class DevelopmentAccount
+{
+    /// <summary>The account id.</summary>
+    public const string Id = "development";
+
+    /// <summary>An Admin key of the development account.</summary>
+    public const string AdminKey = "dev-admin-key";
+
+    /// <summary>A User key of the development account, acting as agent@example.com.</summary>
+    public const string AgentKey = "dev-agent-key";
+
+    /// <summary>Adds the development account to <paramref name="configuration"/> if it names no account.</summary>
+    public static bool AddIfNoAccounts(IConfigurationManager configuration)
+    {
+        if (configuration.GetSection("Telephony:Accounts").GetChildren().Any())
+        {
+            return false;
+        }
+
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telephony:Accounts:0:Id"] = Id,
+            ["Telephony:Accounts:0:Provider"] = "Simulator",
+            ["Telephony:Accounts:0:ApiKeys:0:Key"] = AdminKey,
+            ["Telephony:Accounts:0:ApiKeys:0:Role"] = "Admin",
+            ["Telephony:Accounts:0:ApiKeys:0:UserId"] = "admin@example.com",
+            ["Telephony:Accounts:0:ApiKeys:1:Key"] = AgentKey,
+            ["Telephony:Accounts:0:ApiKeys:1:Role"] = "User",
+            ["Telephony:Accounts:0:ApiKeys:1:UserId"] = "agent@example.com",
+        });
+        return true;
+    }
+}
