@@ -10,7 +10,7 @@ port=5199
 requests=$(mktemp)
 warmup=$(mktemp)
 dotnet build -c Release bench/Telephony.WebhookBench >/dev/null
-setsid dotnet bench/Telephony.WebhookBench/bin/Release/net10.0/Telephony.WebhookBench.dll "$port" "$storage" "$requests" "$warmup" >/tmp/webhook-bench-host.log 2>&1 &
+setsid dotnet bench/Telephony.WebhookBench/bin/Release/net10.0/Telephony.WebhookBench.dll "$port" "$storage" "$requests" "$warmup" ${CALLS:-100000} >/tmp/webhook-bench-host.log 2>&1 &
 host=$!
 trap 'kill -- -"$host" 2>/dev/null || true; rm -f "$requests" "$warmup"' EXIT
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

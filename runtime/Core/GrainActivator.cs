@@ -53,13 +53,19 @@ internal sealed class GrainActivator(IServiceProvider services, IGrainFactory gr
     private static object CreateState<TState>(Activation activation, string stateName, IGrainStorage storage, JsonSerializerOptions json)
         where TState : new()
     {
-        if (json.TypeInfoResolver?.GetTypeInfo(typeof(TState), json) is not JsonTypeInfo<TState> typeInfo)
+        // The options cache each contract; asking the resolver directly would rebuild it for every activation.
+        JsonTypeInfo typeInfo;
+        try
+        {
+            typeInfo = json.GetTypeInfo(typeof(TState));
+        }
+        catch (NotSupportedException e)
         {
             throw new InvalidOperationException(
-                $"No JSON contract for {typeof(TState).FullName}: add it to a JsonSerializerContext registered with AddJsonContext.");
+                $"No JSON contract for {typeof(TState).FullName}: add it to a JsonSerializerContext registered with AddJsonContext.", e);
         }
 
-        return new PersistentState<TState>(activation, stateName, storage, typeInfo);
+        return new PersistentState<TState>(activation, stateName, storage, (JsonTypeInfo<TState>)typeInfo);
     }
 
     private Func<Activation, object>[] BuildPlan(GrainClass grainClass) =>

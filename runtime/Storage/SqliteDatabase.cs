@@ -32,7 +32,8 @@ public sealed class SqliteDatabase
     /// <summary>Uses the database named by an ADO.NET connection string (<c>Data Source=telephony.db</c>).</summary>
     public SqliteDatabase(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        // The command timeout doubles as the busy timeout: Microsoft.Data.Sqlite retries a locked database until it passes.
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 10 };
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
             throw new ArgumentException("The SQLite connection string names no Data Source.", nameof(connectionString));
@@ -50,15 +51,30 @@ public sealed class SqliteDatabase
     /// <summary>The normalized connection string.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Opens a pooled connection with the per-connection settings every user needs.</summary>
+    /// <summary>Opens a pooled connection for reading.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection for writing: in WAL mode, NORMAL synchronous makes a commit durable at the next checkpoint without an fsync per commit.</summary>
+    public async Task<SqliteConnection> OpenForWritingAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

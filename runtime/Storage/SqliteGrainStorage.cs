@@ -45,8 +45,6 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         _time = time;
     }
 
-    public string DebugWriter => $"{_writer?.Status} {_writer?.Exception?.GetBaseException().GetType().Name} {_writer?.Exception?.GetBaseException().Message}";
-
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -141,7 +139,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
 
                 try
                 {
-                    connection ??= await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    connection ??= await _database.OpenForWritingAsync(cancellationToken).ConfigureAwait(false);
                     var results = CommitBatch(connection, batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
