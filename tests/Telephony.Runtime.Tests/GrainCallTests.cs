@@ -1,3 +1,4 @@
+using Telephony.Testing;
 using Telephony.Runtime.Tests.Grains;
 
 namespace Telephony.Runtime.Tests;

@@ -1,3 +1,4 @@
+using Telephony.Testing;
 using Telephony.GrainInterfaces.Routing;
 using static Telephony.Grains.Tests.Routing.RoutingHarness;
 

@@ -1,3 +1,4 @@
+using Telephony.Testing;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers.Simulator;
 
@@ -15,7 +16,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     private readonly HttpClient _httpClient;
     private int _commands;
 
-    private SimulatorHarness(HttpClient httpClient, LoopbackTelephonyService service, SimulatedNetwork network, ManualClock clock, ListLogger logger)
+    private SimulatorHarness(HttpClient httpClient, LoopbackTelephonyService service, SimulatedNetwork network, ManualTimeProvider clock, ListLogger logger)
     {
         _httpClient = httpClient;
         Service = service;
@@ -35,7 +36,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     public SimulatorCallProvider Provider { get; }
 
     /// <summary>The simulator's clock.</summary>
-    public ManualClock Clock { get; }
+    public ManualTimeProvider Clock { get; }
 
     /// <summary>The simulator's log.</summary>
     public ListLogger Logger { get; }
@@ -49,7 +50,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     {
         var settings = AccountSettings(format);
         var service = await LoopbackTelephonyService.StartAsync(settings);
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
         var logger = new ListLogger();
         var httpClient = new HttpClient();
         var network = new SimulatedNetwork(

@@ -1,3 +1,4 @@
+using Telephony.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers.Simulator;
@@ -43,7 +44,7 @@ public sealed class SimulatorSettingsTests
             new Uri("https://telephony.example.test/"),
             () => new Uri("http://127.0.0.1:1/"),
             httpClient,
-            new ManualClock(),
+            new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero)),
             NullLoggerFactory.Instance);
         Assert.Null(registry.Find("acct-1"));
 

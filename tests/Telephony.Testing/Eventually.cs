@@ -1,8 +1,9 @@
-namespace Telephony.Runtime.Tests;
+namespace Telephony.Testing;
 
 /// <summary>Waits for a condition with a generous deadline instead of sleeping a fixed time.</summary>
-internal static class Eventually
+public static class Eventually
 {
+    /// <summary>Waits until <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after the timeout (30 s by default).</summary>
     public static async Task Until(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
@@ -17,6 +18,7 @@ internal static class Eventually
         }
     }
 
+    /// <summary>Waits until the asynchronous <paramref name="condition"/> holds.</summary>
     public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
