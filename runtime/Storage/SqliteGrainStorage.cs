@@ -146,9 +146,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
                         batch[i].Complete(results[i]);
                     }
                 }
-                catch (Exception e) when (e is SqliteException or InvalidOperationException)
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    // The transaction did not commit: none of its writes took effect.
+                    // The transaction did not commit: none of its writes took effect. The writer keeps going, so one
+                    // bad batch (a full disk, a lost connection) fails its callers instead of stalling every later write.
                     foreach (var write in batch)
                     {
                         write.Completion.TrySetException(e);
