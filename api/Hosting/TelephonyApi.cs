@@ -8,6 +8,7 @@ using Telephony.Api.Simulator;
 using Telephony.Grains;
 using Telephony.Providers;
 using Telephony.Api.Health;
+using Telephony.Api.Routing;
 using Telephony.Api.Webhooks;
 using Telephony.SiloHost;
 
@@ -47,6 +48,7 @@ public static class TelephonyApi
         app.MapTwilioWebhooks();
         app.MapBandwidthWebhooks();
         app.MapSimulatorEndpoints();
+        app.MapReservationEndpoints();
         return app;
     }
 

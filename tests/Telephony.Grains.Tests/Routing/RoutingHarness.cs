@@ -46,10 +46,6 @@ internal sealed class RoutingHarness : IAsyncDisposable
             {
                 builder.Services.AddSingleton(broadcaster);
                 builder.AddRoutingGrains();
-
-                // A one-way call still in flight when a test ends re-activates its grain during the stop, and the
-                // runtime's graceful stop then waits the whole timeout for that activation (runtime issue, reported).
-                builder.Configure(o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(500));
             },
             time,
             storage,

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.Net.Http.Headers;
+using Telephony.Api.Security;
+using Telephony.GrainInterfaces.Routing;
+using Telephony.Grains.Routing;
+using Telephony.Runtime;
+
+namespace Telephony.Api.Routing;
+
+/// <summary>
+/// A worker's reservations, TaskRouter style: read one (with its version as ETag), send it an
+/// instruction (optionally conditional with <c>If-Match</c>), and follow the worker's events as
+/// Server-Sent Events, resumable with <c>Last-Event-ID</c>.
+/// </summary>
+public static class ReservationEndpoints
+{
+    private const string WorkerRoute = "/workspaces/{workspaceSid}/workers/{workerSid}";
+
+    /// <summary>Maps the reservation and worker event routes.</summary>
+    public static IEndpointRouteBuilder MapReservationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var worker = routes.MapGroup(WorkerRoute).WithTags("Reservations").RequireAuthorization(ApiRoles.AnyUser);
+        worker.MapGet("/reservations/{reservationSid}", GetAsync);
+        worker.MapPost("/reservations/{reservationSid}/accept", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
+            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Accept(i)));
+        worker.MapPost("/reservations/{reservationSid}/reject", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
+            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Reject(i)));
+        worker.MapPost("/reservations/{reservationSid}/wrap", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
+            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Wrap(i)));
+        worker.MapPost("/reservations/{reservationSid}/complete", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
+            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Complete(i)));
+        worker.MapGet("/events", StreamEventsAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains)
+    {
+        if (Forbidden(http.User, workerSid) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await grains.GetGrain<IReservationGrain>(reservationSid).Get();
+        return Answer(http, result, workspaceSid, workerSid);
+    }
+
+    private static async Task<IResult> InstructAsync(
+        HttpContext http,
+        string workspaceSid,
+        string workerSid,
+        string reservationSid,
+        IGrainFactory grains,
+        Func<IReservationGrain, ReservationInstruction, Task<RoutingResult<Reservation>>> instruction)
+    {
+        if (Forbidden(http.User, workerSid) is { } refused)
+        {
+            return refused;
+        }
+
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        long? expected = null;
+        if (ifMatch.Length > 0)
+        {
+            if (!long.TryParse(ifMatch.Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["If-Match"] = ["If-Match must be a reservation version, such as \"3\"."] });
+            }
+
+            expected = version;
+        }
+
+        // Ownership is checked before acting, so another account's or worker's reservation is never touched.
+        var reservation = grains.GetGrain<IReservationGrain>(reservationSid);
+        if (!Owns(http.User, (await reservation.Get()).Value, workspaceSid, workerSid))
+        {
+            return NotFound();
+        }
+
+        return Answer(http, await instruction(reservation, new ReservationInstruction(expected)), workspaceSid, workerSid);
+    }
+
+    private static async Task StreamEventsAsync(HttpContext http, string workspaceSid, string workerSid, IGrainFactory grains, WorkerEventBroadcaster broadcaster)
+    {
+        if (Forbidden(http.User, workerSid) is { } refused)
+        {
+            await refused.ExecuteAsync(http);
+            return;
+        }
+
+        var worker = grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid));
+        var found = await worker.Get();
+        if (found.Value is not { } w || w.AccountSid != http.User.AccountId())
+        {
+            await NotFound().ExecuteAsync(http);
+            return;
+        }
+
+        var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
+        var after = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        var cancellation = http.RequestAborted;
+
+        // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
+        using var subscription = broadcaster.Subscribe(workspaceSid, workerSid);
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.Body.FlushAsync(cancellation);
+        try
+        {
+            var stored = await worker.GetEvents(after);
+            foreach (var workerEvent in stored.Value ?? [])
+            {
+                after = await WriteAsync(http.Response, workerEvent, after, cancellation);
+            }
+
+            await foreach (var workerEvent in subscription.Events.ReadAllAsync(cancellation))
+            {
+                after = await WriteAsync(http.Response, workerEvent, after, cancellation);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The client went away; it resumes with Last-Event-ID.
+        }
+    }
+
+    private static async Task<long> WriteAsync(HttpResponse response, WorkerEvent workerEvent, long after, CancellationToken cancellationToken)
+    {
+        if (workerEvent.Id <= after)
+        {
+            return after;
+        }
+
+        var data = JsonSerializer.Serialize(workerEvent.Reservation, RoutingJsonContext.Default.Reservation);
+        var type = JsonSerializer.Serialize(workerEvent.EventType, RoutingJsonContext.Default.WorkerEventType).Trim('"');
+        await response.WriteAsync($"id: {workerEvent.Id}\nevent: {type}\ndata: {data}\n\n", cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+        return workerEvent.Id;
+    }
+
+    /// <summary>A worker's own key (role User) may act only on its own reservations; Admin on any in its account.</summary>
+    private static IResult? Forbidden(ClaimsPrincipal user, string workerSid) =>
+        user.IsInRole(ApiRoles.Admin) || user.UserId() == workerSid
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may act only on its own worker's reservations.");
+
+    private static IResult Answer(HttpContext http, RoutingResult<Reservation> result, string workspaceSid, string workerSid)
+    {
+        var reservation = result.Value;
+        if (!Owns(http.User, reservation, workspaceSid, workerSid))
+        {
+            return NotFound();
+        }
+
+        http.Response.Headers[HeaderNames.ETag] = $"\"{reservation.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        return result.Outcome switch
+        {
+            RoutingOutcome.Success => TypedResults.Content(JsonSerializer.Serialize(reservation, RoutingJsonContext.Default.Reservation), "application/json"),
+            RoutingOutcome.StaleVersion => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The reservation has changed; fetch its latest version.", detail: result.Error),
+            RoutingOutcome.IllegalTransition => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The reservation cannot do that in its current status.", detail: result.Error),
+            RoutingOutcome.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The instruction is invalid.", detail: result.Error),
+            _ => NotFound(),
+        };
+    }
+
+    private static bool Owns(ClaimsPrincipal user, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] Reservation? reservation, string workspaceSid, string workerSid) =>
+        reservation is not null && reservation.AccountSid == user.AccountId() && reservation.WorkspaceSid == workspaceSid && reservation.WorkerSid == workerSid;
+
+    private static IResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such reservation for this worker.");
+}
