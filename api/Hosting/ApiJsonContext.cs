@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Telephony.Api.Health;
+using Telephony.Api.Routing;
 using Telephony.Api.Simulator;
 
 namespace Telephony.Api.Hosting;
@@ -13,4 +14,5 @@ namespace Telephony.Api.Hosting;
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 [JsonSerializable(typeof(SimulatedIncomingCall))]
 [JsonSerializable(typeof(SimulatedCallAccepted))]
+[JsonSerializable(typeof(CreateWorkspaceBody))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

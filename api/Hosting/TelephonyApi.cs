@@ -48,6 +48,7 @@ public static class TelephonyApi
         app.MapTwilioWebhooks();
         app.MapBandwidthWebhooks();
         app.MapSimulatorEndpoints();
+        app.MapWorkspaceEndpoints();
         app.MapReservationEndpoints();
         return app;
     }

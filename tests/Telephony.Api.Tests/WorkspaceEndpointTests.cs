@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Telephony.Api.Tests;
+
+public sealed class WorkspaceEndpointTests : IAsyncLifetime
+{
+    private readonly ApiFactory _api = new(new Dictionary<string, string?>
+    {
+        ["Telephony:Accounts:0:Id"] = "acme",
+        ["Telephony:Accounts:0:ApiKeys:0:Key"] = "acme-admin-key",
+        ["Telephony:Accounts:0:ApiKeys:0:Role"] = "Admin",
+        ["Telephony:Accounts:0:ApiKeys:1:Key"] = "acme-agent-key",
+        ["Telephony:Accounts:0:ApiKeys:1:Role"] = "User",
+        ["Telephony:Accounts:1:Id"] = "other",
+        ["Telephony:Accounts:1:ApiKeys:0:Key"] = "other-admin-key",
+        ["Telephony:Accounts:1:ApiKeys:0:Role"] = "Admin",
+    });
+
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _client = _api.CreateClient();
+        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "acme-admin-key");
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task A_task_created_over_http_is_offered_to_the_worker_who_accepts_wraps_and_completes_it()
+    {
+        var workspace = await CreateAsync("/workspaces", new { friendlyName = "Support" });
+        var ws = workspace.GetProperty("sid").GetString()!;
+        var worker = await CreateAsync($"/workspaces/{ws}/workers", new { friendlyName = "alice", attributes = """{"skills":["en"],"contact_uri":"client:alice"}""", activity = new { name = "Available", available = true } });
+        var wk = worker.GetProperty("sid").GetString()!;
+        var queue = await CreateAsync($"/workspaces/{ws}/task-queues", new { friendlyName = "English", requiredSkills = new[] { "en" } });
+        var task = await CreateAsync($"/workspaces/{ws}/tasks", new { queueSid = queue.GetProperty("sid").GetString(), attributes = """{"type":"call"}""" });
+        var wt = task.GetProperty("sid").GetString()!;
+
+        var reserved = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/tasks/{wt}");
+        var workers = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers");
+        Assert.Equal("reserved", reserved.GetProperty("status").GetString());
+        Assert.Equal([wk], workers.EnumerateArray().Select(w => w.GetProperty("sid").GetString()));
+
+        var reservationSid = await FirstReservationAsync(ws, wk);
+        var path = $"/workspaces/{ws}/workers/{wk}/reservations/{reservationSid}";
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(path + "/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(path + "/wrap", null)).StatusCode);
+        var completed = await _client.PostAsync(path + "/complete", null);
+
+        Assert.Equal("completed", (await completed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Another_accounts_workspace_is_404_and_only_admins_create()
+    {
+        var ws = (await CreateAsync("/workspaces", new { friendlyName = "Support" })).GetProperty("sid").GetString()!;
+        using var other = _api.CreateClient();
+        other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "other-admin-key");
+        using var agent = _api.CreateClient();
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "acme-agent-key");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/workspaces/{ws}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/workspaces/{ws}/workers", new { friendlyName = "mallory" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsJsonAsync($"/workspaces/{ws}/workers", new { friendlyName = "bob" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/workspaces/{ws}")).StatusCode);
+        Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_body_with_a_malformed_activity_is_400_naming_the_field()
+    {
+        var ws = (await CreateAsync("/workspaces", new { friendlyName = "Support" })).GetProperty("sid").GetString()!;
+
+        var response = await _client.PostAsync($"/workspaces/{ws}/workers", new StringContent("""{"friendlyName":"bob","activity":"napping"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"activity\"", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<string> FirstReservationAsync(string ws, string wk)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/workspaces/{ws}/workers/{wk}/events");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return JsonDocument.Parse(line[6..]).RootElement.GetProperty("sid").GetString()!;
+            }
+        }
+
+        throw new InvalidOperationException("The event stream ended without an event.");
+    }
+
+    private async Task<JsonElement> CreateAsync(string path, object body)
+    {
+        var response = await _client.PostAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.NotNull(response.Headers.Location);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
