@@ -82,6 +82,24 @@ public sealed class ReservationEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_200_concurrent_accepts_exactly_one_succeeds_and_the_rest_are_refused()
+    {
+        var before = await Send(HttpMethod.Get, ReservationPath, "acme-admin-key");
+        var etag = before.Headers.ETag!.Tag;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            Send(HttpMethod.Post, ReservationPath + "/accept", "acme-admin-key", ifMatch: i % 2 == 0 ? etag : null)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r =>
+            Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
+        var after = await Send(HttpMethod.Get, ReservationPath, "acme-admin-key");
+        using var body = JsonDocument.Parse(await after.Content.ReadAsStringAsync());
+        Assert.Equal("accepted", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(long.Parse(etag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) + 1, Version(body));
+    }
+
+    [Fact]
     public async Task A_malformed_if_match_is_400()
     {
         var response = await Send(HttpMethod.Post, ReservationPath + "/accept", "acme-admin-key", ifMatch: "\"soon\"");
