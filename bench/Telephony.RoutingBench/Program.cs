@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Telephony.GrainInterfaces.Routing;
+using Telephony.Grains.Routing;
+using Telephony.Runtime;
+using Telephony.SiloHost;
+
+// Usage: Telephony.RoutingBench [workers] [tasks] [Memory|Sqlite]
+// Every worker accepts and completes each reservation it is offered, as fast as it can; the run
+// measures offers routed per second end to end and the latency of the accept instruction.
+var workers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;
+var tasks = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var storage = args.Length > 2 ? args[2] : "Memory";
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Telephony:Storage:Provider"] = storage,
+    ["Telephony:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"telephony-routing-bench-{Guid.NewGuid():N}.db")}",
+    ["Telephony:Accounts:0:Id"] = "bench",
+}).Build();
+var services = new ServiceCollection();
+services.AddLogging();
+services.AddTelephonySilo(configuration);
+await using var provider = services.BuildServiceProvider();
+var silo = provider.GetRequiredService<Silo>();
+await silo.StartAsync(CancellationToken.None);
+var grains = silo.GrainFactory;
+var broadcaster = provider.GetRequiredService<WorkerEventBroadcaster>();
+
+var ws = RoutingSids.New(RoutingSids.WorkspacePrefix);
+var workspace = grains.GetGrain<IWorkspaceGrain>(ws);
+await workspace.Create(new CreateWorkspaceRequest("bench", "Bench"));
+var queue = (await workspace.CreateTaskQueue(new CreateTaskQueueRequest("Support", ["en"]))).Value!;
+
+var acceptLatencies = new List<double>(tasks);
+var completed = 0;
+var allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+var agents = new List<Task>();
+using var stop = new CancellationTokenSource();
+for (var i = 0; i < workers; i++)
+{
+    var worker = (await workspace.CreateWorker(new CreateWorkerRequest($"agent-{i}", """{"skills":["en"]}""", WorkerActivity.Idle))).Value!;
+    var subscription = broadcaster.Subscribe(ws, worker.Sid);
+    agents.Add(Task.Run(async () =>
+    {
+        using (subscription)
+        {
+            await foreach (var workerEvent in subscription.Events.ReadAllAsync(stop.Token))
+            {
+                if (workerEvent.EventType != WorkerEventType.ReservationCreated)
+                {
+                    continue;
+                }
+
+                var reservation = grains.GetGrain<IReservationGrain>(workerEvent.Reservation.Sid);
+                var started = Stopwatch.GetTimestamp();
+                var accepted = await reservation.Accept(new ReservationInstruction());
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (acceptLatencies)
+                {
+                    acceptLatencies.Add(elapsed);
+                }
+
+                if (accepted.IsSuccess)
+                {
+                    await reservation.Complete(new ReservationInstruction());
+                    if (Interlocked.Increment(ref completed) == tasks)
+                    {
+                        allDone.TrySetResult();
+                    }
+                }
+            }
+        }
+    }));
+}
+
+var clock = Stopwatch.StartNew();
+await Parallel.ForAsync(0, tasks, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (_, _) =>
+    await workspace.CreateTask(new CreateTaskRequest(queue.Sid, """{"type":"call"}""")));
+var queued = clock.Elapsed;
+var finished = await Task.WhenAny(allDone.Task, Task.Delay(TimeSpan.FromMinutes(5)));
+clock.Stop();
+stop.Cancel();
+
+double[] sorted;
+lock (acceptLatencies)
+{
+    sorted = [.. acceptLatencies.Order()];
+}
+
+double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+    workers {workers}, tasks {tasks}, store {storage}{(finished == allDone.Task ? string.Empty : " (TIMED OUT)")}
+    tasks created in {queued.TotalSeconds:F2} s; all offered, accepted and completed in {clock.Elapsed.TotalSeconds:F2} s
+    offers routed and accepted: {completed / clock.Elapsed.TotalSeconds:F0}/s ({completed} of {tasks})
+    accept latency: p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms, max {Percentile(1.0):F2} ms ({sorted.Length} accepts)
+    """));
+await silo.StopAsync(CancellationToken.None);
