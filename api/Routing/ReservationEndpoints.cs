@@ -18,19 +18,25 @@ public static class ReservationEndpoints
 {
     private const string WorkerRoute = "/workspaces/{workspaceSid}/workers/{workerSid}";
 
+    private static readonly (string Name, Func<IReservationGrain, ReservationInstruction, Task<RoutingResult<Reservation>>> Run)[] Instructions =
+    [
+        ("accept", static (r, i) => r.Accept(i)),
+        ("reject", static (r, i) => r.Reject(i)),
+        ("wrap", static (r, i) => r.Wrap(i)),
+        ("complete", static (r, i) => r.Complete(i)),
+    ];
+
     /// <summary>Maps the reservation and worker event routes.</summary>
     public static IEndpointRouteBuilder MapReservationEndpoints(this IEndpointRouteBuilder routes)
     {
         var worker = routes.MapGroup(WorkerRoute).WithTags("Reservations").RequireAuthorization(ApiRoles.AnyUser);
         worker.MapGet("/reservations/{reservationSid}", GetAsync);
-        worker.MapPost("/reservations/{reservationSid}/accept", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
-            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Accept(i)));
-        worker.MapPost("/reservations/{reservationSid}/reject", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
-            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Reject(i)));
-        worker.MapPost("/reservations/{reservationSid}/wrap", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
-            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Wrap(i)));
-        worker.MapPost("/reservations/{reservationSid}/complete", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
-            InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, static (r, i) => r.Complete(i)));
+        foreach (var (name, instruction) in Instructions)
+        {
+            worker.MapPost($"/reservations/{{reservationSid}}/{name}", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
+                InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, instruction));
+        }
+
         worker.MapGet("/events", StreamEventsAsync);
         return routes;
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization.Metadata;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Runtime;
@@ -48,24 +49,14 @@ public static class WorkspaceEndpoints
             ? RoutingHttp.Answer(RoutingResult.Success(workspace), RoutingJsonContext.Default.Workspace)
             : RoutingHttp.NotFound();
 
-    private static async Task<IResult> CreateWorkerAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (await OwnedWorkspaceAsync(workspaceSid, user, grains) is null)
-        {
-            return RoutingHttp.NotFound();
-        }
+    private static Task<IResult> CreateWorkerAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        CreateChildAsync(workspaceSid, request, user, grains, RoutingJsonContext.Default.CreateWorkerRequest, static (w, body) => w.CreateWorker(body), RoutingJsonContext.Default.Worker, "workers", static w => w.Sid);
 
-        var (body, problem) = await RoutingHttp.ReadAsync(request, RoutingJsonContext.Default.CreateWorkerRequest);
-        return problem ?? await Created(grains.GetGrain<IWorkspaceGrain>(workspaceSid).CreateWorker(body!), RoutingJsonContext.Default.Worker, w => $"/workspaces/{workspaceSid}/workers/{w.Sid}");
-    }
+    private static Task<IResult> ListWorkersAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
+        ListAsync(workspaceSid, user, grains, w => w.GetWorkerSids(), sid => grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListWorker);
 
-    private static async Task<IResult> ListWorkersAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        await ListAsync(workspaceSid, user, grains, w => w.GetWorkerSids(), sid => grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListWorker);
-
-    private static async Task<IResult> GetWorkerAsync(string workspaceSid, string workerSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        await OwnedWorkspaceAsync(workspaceSid, user, grains) is null
-            ? RoutingHttp.NotFound()
-            : RoutingHttp.Answer(await grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid)).Get(), RoutingJsonContext.Default.Worker);
+    private static Task<IResult> GetWorkerAsync(string workspaceSid, string workerSid, ClaimsPrincipal user, IGrainFactory grains) =>
+        GetChildAsync(workspaceSid, user, grains, () => grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid)).Get(), RoutingJsonContext.Default.Worker);
 
     private static async Task<IResult> UpdateWorkerAsync(string workspaceSid, string workerSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -83,43 +74,57 @@ public static class WorkspaceEndpoints
         return problem ?? RoutingHttp.Answer(await grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid)).Update(body!), RoutingJsonContext.Default.Worker);
     }
 
-    private static async Task<IResult> CreateTaskQueueAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static Task<IResult> CreateTaskQueueAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        CreateChildAsync(workspaceSid, request, user, grains, RoutingJsonContext.Default.CreateTaskQueueRequest, static (w, body) => w.CreateTaskQueue(body), RoutingJsonContext.Default.TaskQueue, "task-queues", static q => q.Sid);
+
+    private static Task<IResult> ListTaskQueuesAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
+        ListAsync(workspaceSid, user, grains, w => w.GetTaskQueueSids(), sid => grains.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListTaskQueue);
+
+    private static Task<IResult> GetTaskQueueAsync(string workspaceSid, string queueSid, ClaimsPrincipal user, IGrainFactory grains) =>
+        GetChildAsync(workspaceSid, user, grains, () => grains.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(workspaceSid, queueSid)).Get(), RoutingJsonContext.Default.TaskQueue);
+
+    private static Task<IResult> CreateTaskAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        CreateChildAsync(workspaceSid, request, user, grains, RoutingJsonContext.Default.CreateTaskRequest, static (w, body) => w.CreateTask(body), RoutingJsonContext.Default.RoutingTask, "tasks", static t => t.Sid);
+
+    private static Task<IResult> ListTasksAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
+        ListAsync(workspaceSid, user, grains, w => w.GetTaskSids(), sid => grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListRoutingTask);
+
+    private static Task<IResult> GetTaskAsync(string workspaceSid, string taskSid, ClaimsPrincipal user, IGrainFactory grains) =>
+        GetChildAsync(workspaceSid, user, grains, () => grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, taskSid)).Get(), RoutingJsonContext.Default.RoutingTask);
+
+    /// <summary>Creates a worker, queue or task in an owned workspace from the request body: 201 with its location.</summary>
+    private static async Task<IResult> CreateChildAsync<TRequest, T>(
+        string workspaceSid,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        IGrainFactory grains,
+        JsonTypeInfo<TRequest> requestContract,
+        Func<IWorkspaceGrain, TRequest, Task<RoutingResult<T>>> create,
+        JsonTypeInfo<T> contract,
+        string collection,
+        Func<T, string> sidOf)
+        where TRequest : class
+        where T : class
     {
         if (await OwnedWorkspaceAsync(workspaceSid, user, grains) is null)
         {
             return RoutingHttp.NotFound();
         }
 
-        var (body, problem) = await RoutingHttp.ReadAsync(request, RoutingJsonContext.Default.CreateTaskQueueRequest);
-        return problem ?? await Created(grains.GetGrain<IWorkspaceGrain>(workspaceSid).CreateTaskQueue(body!), RoutingJsonContext.Default.TaskQueue, q => $"/workspaces/{workspaceSid}/task-queues/{q.Sid}");
-    }
-
-    private static async Task<IResult> ListTaskQueuesAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        await ListAsync(workspaceSid, user, grains, w => w.GetTaskQueueSids(), sid => grains.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListTaskQueue);
-
-    private static async Task<IResult> GetTaskQueueAsync(string workspaceSid, string queueSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        await OwnedWorkspaceAsync(workspaceSid, user, grains) is null
-            ? RoutingHttp.NotFound()
-            : RoutingHttp.Answer(await grains.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(workspaceSid, queueSid)).Get(), RoutingJsonContext.Default.TaskQueue);
-
-    private static async Task<IResult> CreateTaskAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (await OwnedWorkspaceAsync(workspaceSid, user, grains) is null)
+        var (body, problem) = await RoutingHttp.ReadAsync(request, requestContract);
+        if (problem is not null)
         {
-            return RoutingHttp.NotFound();
+            return problem;
         }
 
-        var (body, problem) = await RoutingHttp.ReadAsync(request, RoutingJsonContext.Default.CreateTaskRequest);
-        return problem ?? await Created(grains.GetGrain<IWorkspaceGrain>(workspaceSid).CreateTask(body!), RoutingJsonContext.Default.RoutingTask, t => $"/workspaces/{workspaceSid}/tasks/{t.Sid}");
+        var result = await create(grains.GetGrain<IWorkspaceGrain>(workspaceSid), body!);
+        return RoutingHttp.Answer(result, contract, result is { IsSuccess: true, Value: { } value } ? $"/workspaces/{workspaceSid}/{collection}/{sidOf(value)}" : null);
     }
 
-    private static async Task<IResult> ListTasksAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        await ListAsync(workspaceSid, user, grains, w => w.GetTaskSids(), sid => grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListRoutingTask);
-
-    private static async Task<IResult> GetTaskAsync(string workspaceSid, string taskSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        await OwnedWorkspaceAsync(workspaceSid, user, grains) is null
-            ? RoutingHttp.NotFound()
-            : RoutingHttp.Answer(await grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, taskSid)).Get(), RoutingJsonContext.Default.RoutingTask);
+    /// <summary>Reads one worker, queue or task of an owned workspace.</summary>
+    private static async Task<IResult> GetChildAsync<T>(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains, Func<Task<RoutingResult<T>>> get, JsonTypeInfo<T> contract)
+        where T : class =>
+        await OwnedWorkspaceAsync(workspaceSid, user, grains) is null ? RoutingHttp.NotFound() : RoutingHttp.Answer(await get(), contract);
 
     /// <summary>The workspace, if it exists and belongs to the caller's account; another account's is reported as absent.</summary>
     private static async Task<Workspace?> OwnedWorkspaceAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -129,20 +134,13 @@ public static class WorkspaceEndpoints
             ? workspace
             : null;
 
-    private static async Task<IResult> Created<T>(Task<RoutingResult<T>> creating, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract, Func<T, string> location)
-        where T : class
-    {
-        var result = await creating;
-        return RoutingHttp.Answer(result, contract, result.Value is { } value && result.IsSuccess ? location(value) : null);
-    }
-
     private static async Task<IResult> ListAsync<T>(
         string workspaceSid,
         ClaimsPrincipal user,
         IGrainFactory grains,
         Func<IWorkspaceGrain, Task<RoutingResult<IReadOnlyList<string>>>> sids,
         Func<string, Task<RoutingResult<T>>> get,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<IReadOnlyList<T>> contract)
+        JsonTypeInfo<IReadOnlyList<T>> contract)
         where T : class
     {
         if (await OwnedWorkspaceAsync(workspaceSid, user, grains) is null)
