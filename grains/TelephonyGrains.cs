@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telephony.Grains.Calls;
 using Telephony.Grains.Routing;
+using Telephony.Grains.Sessions;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
 using Telephony.Providers.Simulator;
@@ -17,7 +18,7 @@ public static class TelephonyGrains
     /// <summary>Adds every grain of this assembly, their state contracts, accounts and provider adapters.</summary>
     public static GrainRuntimeBuilder AddTelephonyGrains(this GrainRuntimeBuilder builder, IConfiguration configuration)
     {
-        builder.AddGrains(typeof(TelephonyGrains).Assembly).AddJsonContext(CallStateJsonContext.Default).AddRoutingGrains();
+        builder.AddGrains(typeof(TelephonyGrains).Assembly).AddJsonContext(CallStateJsonContext.Default).AddJsonContext(SessionStateJsonContext.Default).AddRoutingGrains();
         var services = builder.Services;
         services.AddSingleton(_ => AccountRegistry.FromConfiguration(configuration));
         services.AddOptions<ProviderOptions>().Configure(o =>

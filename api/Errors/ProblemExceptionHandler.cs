@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Telephony.Providers;
 using Telephony.Runtime;
 
 namespace Telephony.Api.Errors;
@@ -12,6 +13,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
             InconsistentStateException => (StatusCodes.Status409Conflict, "The resource was changed by another request; retry."),
+            ProviderException => (StatusCodes.Status502BadGateway, "The telephony provider could not be reached; retry."),
             SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The service is shutting down or restarting; retry."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "The client closed the request."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),

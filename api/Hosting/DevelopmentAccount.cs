@@ -15,6 +15,9 @@ public static class DevelopmentAccount
     /// <summary>A User key of the development account, acting as agent@example.com.</summary>
     public const string AgentKey = "dev-agent-key";
 
+    /// <summary>The development account's caller id.</summary>
+    public const string CallerId = "+15550100000";
+
     /// <summary>Adds the development account to <paramref name="configuration"/> if it names no account.</summary>
     public static bool AddIfNoAccounts(IConfigurationManager configuration)
     {
@@ -27,6 +30,7 @@ public static class DevelopmentAccount
         {
             ["Telephony:Accounts:0:Id"] = Id,
             ["Telephony:Accounts:0:Provider"] = "Simulator",
+            ["Telephony:Accounts:0:CallerId"] = CallerId,
             ["Telephony:Accounts:0:ApiKeys:0:Key"] = AdminKey,
             ["Telephony:Accounts:0:ApiKeys:0:Role"] = "Admin",
             ["Telephony:Accounts:0:ApiKeys:0:UserId"] = "admin@example.com",

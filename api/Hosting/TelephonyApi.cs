@@ -9,6 +9,7 @@ using Telephony.Grains;
 using Telephony.Providers;
 using Telephony.Api.Health;
 using Telephony.Api.Routing;
+using Telephony.Api.Sessions;
 using Telephony.Api.Webhooks;
 using Telephony.SiloHost;
 
@@ -50,6 +51,7 @@ public static class TelephonyApi
         app.MapSimulatorEndpoints();
         app.MapWorkspaceEndpoints();
         app.MapReservationEndpoints();
+        app.MapSessionEndpoints();
         return app;
     }
 

@@ -38,6 +38,7 @@ internal static class RoutingHttp
         RoutingOutcome.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is invalid.", detail: result.Error),
         RoutingOutcome.IllegalTransition => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "That is not possible in the current state.", detail: result.Error),
         RoutingOutcome.StaleVersion => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The resource has changed; fetch its latest version.", detail: result.Error),
+        RoutingOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may not do that.", detail: result.Error),
         _ => NotFound(),
     };
 

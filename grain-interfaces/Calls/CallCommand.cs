@@ -1,9 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace Telephony.GrainInterfaces.Calls;
 
 /// <summary>
 /// A call-control command for a provider. <see cref="CommandId"/> is stable across retries and
 /// restarts: grains record it before sending and providers echo it back as a tag where they can.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$command")]
+[JsonDerivedType(typeof(DialCommand), "dial")]
+[JsonDerivedType(typeof(HangupCommand), "hangup")]
+[JsonDerivedType(typeof(RedirectCommand), "redirect")]
+[JsonDerivedType(typeof(MoveToConferenceCommand), "moveToConference")]
+[JsonDerivedType(typeof(UpdateParticipantCommand), "updateParticipant")]
+[JsonDerivedType(typeof(RemoveParticipantCommand), "removeParticipant")]
+[JsonDerivedType(typeof(EndConferenceCommand), "endConference")]
+[JsonDerivedType(typeof(SendMessageCommand), "sendMessage")]
 public abstract record CallCommand
 {
     /// <summary>Our id of this command.</summary>

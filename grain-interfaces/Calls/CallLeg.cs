@@ -33,6 +33,12 @@ public sealed record CallLeg
     /// <summary>The conference the leg is in, if any.</summary>
     public string? ConferenceName { get; init; }
 
+    /// <summary>The provider's id of that conference, once a callback named it.</summary>
+    public string? ConferenceId { get; init; }
+
+    /// <summary>The session the leg belongs to, once one claimed it.</summary>
+    public string? SessionId { get; init; }
+
     /// <summary>Whether the leg is on hold in its conference.</summary>
     public bool OnHold { get; init; }
 

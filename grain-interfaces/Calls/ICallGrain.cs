@@ -10,4 +10,11 @@ public interface ICallGrain : IGrainWithStringKey
 
     /// <summary>The leg as known now.</summary>
     Task<CallLeg> Get();
+
+    /// <summary>
+    /// Makes the leg report to session <paramref name="sessionId"/> from now on and returns where it is, so the
+    /// session catches up on callbacks that came before it knew the leg. A leg belongs to one session: attaching it
+    /// to another changes nothing and returns null.
+    /// </summary>
+    Task<CallLegUpdate?> Attach(string sessionId);
 }

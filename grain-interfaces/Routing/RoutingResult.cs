@@ -17,6 +17,9 @@ public enum RoutingOutcome
 
     /// <summary>The expected version is not the current one; nothing changed.</summary>
     StaleVersion,
+
+    /// <summary>The caller may see the resource but not do this to it.</summary>
+    Forbidden,
 }
 
 /// <summary>The outcome of a routing command with the resource as it is afterwards (when it exists) and an explanation when refused.</summary>
@@ -42,6 +45,11 @@ public static class RoutingResult
         where T : class => new(RoutingOutcome.NotFound, null, error);
 
     /// <summary>The request is malformed.</summary>
+    /// <summary>The caller may not do this.</summary>
+    public static RoutingResult<T> Forbidden<T>(string error)
+        where T : class => new(RoutingOutcome.Forbidden, null, error);
+
+    /// <summary>The request is invalid.</summary>
     public static RoutingResult<T> Invalid<T>(string error, T? current = null)
         where T : class => new(RoutingOutcome.Invalid, current, error);
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Telephony.GrainInterfaces.Calls;
+using Telephony.GrainInterfaces.Sessions;
+using Telephony.Grains.Routing;
 using Telephony.Runtime;
 
 namespace Telephony.Grains.Calls;
@@ -7,7 +9,9 @@ namespace Telephony.Grains.Calls;
 /// <summary>
 /// One provider call leg. Applies each provider event at most once and never moves the leg
 /// backwards: status only advances (initiated, ringing, answered, disconnected), and a hold, mute
-/// or conference change older than the last one applied is ignored.
+/// or conference change older than the last one applied is ignored. An inbound leg starts a session;
+/// every change is reported to the leg's session without waiting, because the session waits on
+/// provider commands whose callbacks come back through this grain.
 /// </summary>
 public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLegState> state, ILogger<CallGrain> logger) : Grain, ICallGrain
 {
@@ -20,9 +24,10 @@ public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLeg
             return NextInstructions(callEvent);
         }
 
+        var changed = false;
         if (Advance(state.State.Leg, callEvent) is { } advanced)
         {
-            state.State.Leg = advanced with
+            var leg = advanced with
             {
                 Provider = callEvent.Provider,
                 AccountId = callEvent.AccountId,
@@ -32,6 +37,15 @@ public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLeg
                 Direction = advanced.Direction ?? callEvent.Direction,
                 History = [.. advanced.History, callEvent.Type],
             };
+            if (leg.SessionId is null && leg.Direction == CallDirection.Inbound && leg.Status != CallLegStatus.Disconnected)
+            {
+                // Decided and stored with the event, so a repeated arrival callback joins the same session.
+                leg = leg with { SessionId = Guid.NewGuid().ToString("N") };
+            }
+
+            state.State.Leg = leg;
+            state.State.Version++;
+            changed = true;
         }
         else
         {
@@ -39,11 +53,46 @@ public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLeg
         }
 
         await state.WriteStateAsync();
+        if (changed)
+        {
+            ReportToSession();
+        }
+
         return NextInstructions(callEvent);
     }
 
     /// <inheritdoc />
     public Task<CallLeg> Get() => Task.FromResult(state.State.Leg);
+
+    /// <inheritdoc />
+    public async Task<CallLegUpdate?> Attach(string sessionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        var leg = state.State.Leg;
+        if (leg.SessionId is { } owner && owner != sessionId)
+        {
+            logger.LogWarning("Call {CallId} belongs to session {SessionId}; attaching it to {OtherSessionId} refused", GrainKey, owner, sessionId);
+            return null;
+        }
+
+        if (leg.SessionId is null)
+        {
+            state.State.Leg = leg with { SessionId = sessionId };
+            await state.WriteStateAsync();
+        }
+
+        return new CallLegUpdate(sessionId, state.State.Leg, state.State.Version);
+    }
+
+    private void ReportToSession()
+    {
+        if (state.State.Leg.SessionId is { } sessionId)
+        {
+            var update = new CallLegUpdate(sessionId, state.State.Leg, state.State.Version);
+            var session = GrainFactory.GetGrain<ISessionGrain>(sessionId);
+            OneWay.Send(logger, $"report call {GrainKey} to session {sessionId}", () => session.ApplyCallLeg(update));
+        }
+    }
 
     private static CallLegStatus StatusOf(CallEventType type) => type switch
     {
@@ -74,7 +123,9 @@ public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLeg
                 }
 
                 state.State.LastMembershipChange = EventOrder.Of(callEvent);
-                return leg with { ConferenceName = callEvent.Type == CallEventType.ConferenceMemberJoined ? callEvent.ConferenceName : null };
+                return callEvent.Type == CallEventType.ConferenceMemberJoined
+                    ? leg with { ConferenceName = callEvent.ConferenceName, ConferenceId = callEvent.ConferenceId ?? leg.ConferenceId }
+                    : leg with { ConferenceName = null, ConferenceId = null, OnHold = false, Muted = false };
             case CallEventType.Hold or CallEventType.Unhold or CallEventType.Mute or CallEventType.Unmute:
                 if (state.State.LastParticipantChange?.IsBefore(callEvent) == false)
                 {
@@ -94,9 +145,15 @@ public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLeg
         }
     }
 
-    /// <summary>What the call does next when the provider asks (an incoming call, or an outbound leg answered with no instructions yet).</summary>
+    /// <summary>
+    /// What the call does next when the provider asks (an incoming call, or an outbound leg answered with no
+    /// instructions yet): a session's leg joins the session's conference; any other waits in a conference of its own.
+    /// </summary>
     private IReadOnlyList<CallInstruction> NextInstructions(CallEvent callEvent) =>
         callEvent.Type is CallEventType.Initiated or CallEventType.Answered && callEvent.ProviderCallId is { } callId
-            ? [new JoinConferenceInstruction(state.State.Leg.ConferenceName ?? CallKeys.ConferenceOfCall(callId))]
+            ? [new JoinConferenceInstruction(state.State.Leg.ConferenceName ?? DefaultConference(callId))]
             : [];
+
+    private string DefaultConference(string callId) =>
+        state.State.Leg.SessionId is { } sessionId ? CallKeys.ConferenceOfSession(sessionId) : CallKeys.ConferenceOfCall(callId);
 }

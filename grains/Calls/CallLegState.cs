@@ -8,6 +8,9 @@ public sealed class CallLegState
     /// <summary>The leg as last known.</summary>
     public CallLeg Leg { get; set; } = new();
 
+    /// <summary>How many changes the leg has had; orders the updates its session receives.</summary>
+    public long Version { get; set; }
+
     /// <summary>Recently seen provider events.</summary>
     public RecentEvents Seen { get; set; } = new();
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Configuration;
 using Telephony.GrainInterfaces.Calls;
+using Telephony.GrainInterfaces.Sessions;
 using Telephony.Providers.Simulator;
 
 namespace Telephony.Providers.Accounts;
@@ -54,7 +55,14 @@ public sealed class AccountRegistry
         return index.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static AccountSettings Read(IConfigurationSection section)
+    private static AccountSettings Read(IConfigurationSection section) => ReadProvider(section) with
+    {
+        DefaultCallerId = section["CallerId"] is { Length: > 0 } callerId
+            ? E164.IsValid(callerId) ? callerId : throw new InvalidOperationException($"{section.Path}:CallerId '{callerId}' is not an E.164 number.")
+            : null,
+    };
+
+    private static AccountSettings ReadProvider(IConfigurationSection section)
     {
         var id = Required(section, "Id");
         var providerText = section["Provider"] ?? nameof(ProviderKind.Simulator);

@@ -23,4 +23,7 @@ public sealed record AccountSettings
 
     /// <summary>Simulator settings, when <see cref="Provider"/> is Simulator.</summary>
     public SimulatorSettings? Simulator { get; init; }
+
+    /// <summary>The number presented on calls and texts when a request names none (<c>:CallerId</c>, E.164).</summary>
+    public string? DefaultCallerId { get; init; }
 }

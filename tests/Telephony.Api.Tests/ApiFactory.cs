@@ -8,21 +8,40 @@ using Telephony.Grains;
 namespace Telephony.Api.Tests;
 
 /// <summary>
-/// The API host on in-process HTTP with the given configuration (in-memory store unless told otherwise).
-/// The Simulator's callbacks reach it through the in-process server too.
+/// The API host with the given configuration (in-memory store unless told otherwise). By default it runs on
+/// in-process HTTP and the Simulator's callbacks reach it that way too; with <paramref name="kestrel"/> it listens
+/// on a loopback port, clients and the Simulator talk to it over real HTTP.
 /// </summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _kestrel;
+
+    /// <summary>Creates the host; call <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> to start it.</summary>
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Telephony:Storage:Provider", "Memory");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddHttpClient(TelephonyGrains.SimulatorHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler()));
+        if (!_kestrel)
+        {
+            builder.ConfigureServices(services => services.AddHttpClient(TelephonyGrains.SimulatorHttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler()));
+        }
     }
 }

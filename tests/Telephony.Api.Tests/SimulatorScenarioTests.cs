@@ -104,14 +104,15 @@ public sealed class SimulatorScenarioTests
         var provider = grains.GetGrain<IProviderGrain>(CallKeys.Provider(ProviderKind.Simulator));
         var network = Network(format);
 
-        // The caller rings in and is put into its own conference by our voice webhook.
+        // The caller rings in, starts a session and is put into the session's conference by our voice webhook.
         var placed = await client.PostAsJsonAsync("/simulator/calls/incoming", new SimulatedIncomingCall(Caller, OurNumber));
         Assert.Equal(HttpStatusCode.Accepted, placed.StatusCode);
         var callerId = (await placed.Content.ReadFromJsonAsync<SimulatedCallAccepted>())!.CallId;
-        var conferenceName = CallKeys.ConferenceOfCall(callerId);
         var caller = grains.GetGrain<ICallGrain>(CallKeys.Call(network, callerId));
+        await Until(async () => (await caller.Get()).ConferenceName is not null);
+        var conferenceName = (await caller.Get()).ConferenceName!;
+        Assert.Equal(CallKeys.ConferenceOfSession((await caller.Get()).SessionId!), conferenceName);
         var conference = grains.GetGrain<IConferenceGrain>(CallKeys.Conference(network, AccountId, conferenceName));
-        await Until(async () => (await caller.Get()).ConferenceName == conferenceName);
 
         // A second member is dialled into it, held, unheld, and leaves.
         var dialed = await provider.Execute(AccountId, new DialCommand { CommandId = "dial-2", From = OurNumber, To = "+15550002222", ConferenceName = conferenceName });

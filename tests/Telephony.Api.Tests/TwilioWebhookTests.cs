@@ -141,7 +141,7 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_incoming_call_is_answered_with_twiml_putting_it_in_a_conference()
+    public async Task An_incoming_call_starts_a_session_and_is_answered_with_twiml_putting_it_in_the_session_conference()
     {
         var form = new Dictionary<string, string>
         {
@@ -159,9 +159,11 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
         var twiml = await response.Content.ReadAsStringAsync();
-        Assert.Contains($">call-{CallSid}</Conference>", twiml);
+        var leg = await Leg();
+        Assert.NotNull(leg.SessionId);
+        Assert.Contains($">{CallKeys.ConferenceOfSession(leg.SessionId)}</Conference>", twiml);
         Assert.Contains("statusCallback=\"https://telephony.example.com/webhooks/twilio/conference\"", twiml);
-        Assert.Equal(CallLegStatus.Initiated, (await Leg()).Status);
+        Assert.Equal(CallLegStatus.Initiated, leg.Status);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using Telephony.GrainInterfaces.Calls;
+using Telephony.GrainInterfaces.Routing;
+using Telephony.Runtime;
+
+namespace Telephony.GrainInterfaces.Sessions;
+
+/// <summary>
+/// One session (key: session id): a call or chat, its members, hold and conference state and its log. Every
+/// operation checks the caller's account first (a foreign session is not found), changes nothing when it fails,
+/// and answers with the session as it is afterwards. Requests come validated (<see cref="ISessionRequest.Validate"/>)
+/// with the route's session id already in them.
+/// </summary>
+public interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>The session, if it exists in <paramref name="accountId"/>.</summary>
+    Task<RoutingResult<SessionInfo>> Get(string accountId);
+
+    /// <summary>Starts the session: dials <see cref="NewSession.Destination"/> (voice) or invites it (chat).</summary>
+    Task<RoutingResult<SessionInfo>> Start(SessionCaller caller, NewSession request);
+
+    /// <summary>Changes console data, queue state, hold reason; a call state of Hold or Connected holds or unholds.</summary>
+    Task<RoutingResult<SessionInfo>> Patch(SessionCaller caller, PatchSession request);
+
+    /// <summary>Ends the session, hanging up every live leg.</summary>
+    Task<RoutingResult<SessionInfo>> End(SessionCaller caller, EndSession request);
+
+    /// <summary>Holds one participant (the given leg, else the session's call).</summary>
+    Task<RoutingResult<SessionInfo>> Hold(SessionCaller caller, HoldSession request);
+
+    /// <summary>Takes a held participant off hold.</summary>
+    Task<RoutingResult<SessionInfo>> Unhold(SessionCaller caller, UnholdSession request);
+
+    /// <summary>Blind transfer: the session's call leaves for <see cref="RedirectSession.Destination"/>.</summary>
+    Task<RoutingResult<SessionInfo>> Redirect(SessionCaller caller, RedirectSession request);
+
+    /// <summary>Dials a member into the session's conference, making the call a conference first if needed.</summary>
+    Task<RoutingResult<SessionInfo>> AddConferenceMember(SessionCaller caller, AddConferenceMember request);
+
+    /// <summary>Takes a conference member's leg out of the call.</summary>
+    Task<RoutingResult<SessionInfo>> RemoveConferenceMember(SessionCaller caller, RemoveConferenceMember request);
+
+    /// <summary>Invites a chat member by phone number (a text message) or user id.</summary>
+    Task<RoutingResult<SessionInfo>> InviteChatMember(SessionCaller caller, InviteChatMember request);
+
+    /// <summary>Removes a chat member.</summary>
+    Task<RoutingResult<SessionInfo>> RemoveChatMember(SessionCaller caller, DeleteChatMember request);
+
+    /// <summary>Takes in a leg's new state (from its call grain); an inbound leg not yet known starts the session.</summary>
+    Task ApplyCallLeg(CallLegUpdate update);
+}

@@ -1,0 +1,10 @@
+using Telephony.GrainInterfaces.Sessions;
+
+namespace Telephony.Grains.Sessions;
+
+/// <summary>Persistent state of one day of an account's session index.</summary>
+public sealed class SessionDayState
+{
+    /// <summary>The day's sessions' summaries by session id.</summary>
+    public Dictionary<string, SessionSummary> Sessions { get; set; } = new(StringComparer.Ordinal);
+}
