@@ -650,7 +650,7 @@ public sealed class SessionGrain(
     /// <summary>Attaches a dialled leg, catching up on what its callbacks said before, and stores the session.</summary>
     private async Task<RoutingResult<SessionInfo>> AttachAsync(string callSid)
     {
-        var provider = accounts.Find(Session!.AccountId!)!.Provider;
+        var provider = accounts.Find(Session!.AccountId!)!.CallbackProvider;
         var update = await GrainFactory.GetGrain<ICallGrain>(CallKeys.Call(provider, callSid)).Attach(GrainKey);
         if (update is not null)
         {

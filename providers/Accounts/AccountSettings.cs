@@ -26,4 +26,9 @@ public sealed record AccountSettings
 
     /// <summary>The number presented on calls and texts when a request names none (<c>:CallerId</c>, E.164).</summary>
     public string? DefaultCallerId { get; init; }
+
+    /// <summary>The provider named in this account's callbacks, and so in its call grains' keys: the Simulator speaks Twilio's or Bandwidth's format.</summary>
+    public ProviderKind CallbackProvider => Simulator is { } simulator
+        ? simulator.Format == SimulatorFormat.Bandwidth ? ProviderKind.Bandwidth : ProviderKind.Twilio
+        : Provider;
 }

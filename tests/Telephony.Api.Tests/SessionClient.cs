@@ -48,7 +48,15 @@ public sealed class SessionClient(HttpClient http, string key)
     public async Task<SessionInfo> UntilAsync(string sessionId, Func<SessionInfo, bool> condition, string what)
     {
         SessionInfo? last = null;
-        await Eventually.Until(async () => condition(last = await GetAsync(sessionId)), what, TimeSpan.FromSeconds(60));
+        try
+        {
+            await Eventually.Until(async () => condition(last = await GetAsync(sessionId)), what, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} The session was: {JsonSerializer.Serialize(last, SessionJsonContext.Default.SessionInfo)}", e);
+        }
+
         return last!;
     }
 }
