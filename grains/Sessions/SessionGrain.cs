@@ -516,7 +516,7 @@ public sealed class SessionGrain(
             return;
         }
 
-        Change(s => s with { CallState = CallStateOf(s) });
+        UpdateCallState();
     }
 
     private void LogMemberChange(SessionMemberInfo member, SessionMemberCallState callState, CallLeg leg)
@@ -577,7 +577,7 @@ public sealed class SessionGrain(
             HoldQueueName = Conference,
             Members = [.. s.Members.Select(m => m.CallSid == callSid ? m with { CallState = SessionMemberCallState.Hold } : m)],
         }, caller);
-        Change(s => s with { CallState = CallStateOf(s) });
+        UpdateCallState();
         Log(reason == SessionHoldReasons.None ? $"{member.Identity} put on hold" : $"{member.Identity} put on hold ({reason})", caller);
         await SaveAsync();
         return RoutingResult.Success(Session!);
@@ -607,7 +607,7 @@ public sealed class SessionGrain(
             HoldQueueName = stillHeld ? s.HoldQueueName : null,
             Members = [.. s.Members.Select(m => m.CallSid == callSid && m.CallState == SessionMemberCallState.Hold ? m with { CallState = SessionMemberCallState.Connected } : m)],
         }, caller);
-        Change(s => s with { CallState = CallStateOf(s) });
+        UpdateCallState();
         Log($"{member.Identity} taken off hold", caller);
         await SaveAsync();
         return RoutingResult.Success(Session!);
@@ -796,6 +796,16 @@ public sealed class SessionGrain(
     /// <summary>Whether <paramref name="member"/> connecting means the call was answered.</summary>
     private static bool TakesTheCall(SessionInfo session, SessionMemberInfo member) =>
         session.Direction == SessionDirections.Outgoing ? member.IsOriginalMember : member.Role != SessionMemberRoles.Caller;
+
+    /// <summary>Sets the session's call state from its members and holds, touching nothing when it is already right.</summary>
+    private void UpdateCallState()
+    {
+        var callState = CallStateOf(Session!);
+        if (callState != Session!.CallState)
+        {
+            Change(s => s with { CallState = callState });
+        }
+    }
 
     private SessionCallState CallStateOf(SessionInfo session) =>
         session.Ended ? SessionCallState.Disconnected
