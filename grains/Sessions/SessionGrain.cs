@@ -30,7 +30,8 @@ public sealed class SessionGrain(
             return;
         }
 
-        // A crash came between sending a command and storing its answer: repeat what is safe to repeat.
+        // A crash came between sending a command and storing its answer: repeat what is safe to repeat and
+        // record its effect; report what is not (placing a call or sending a text twice is worse than once).
         var pending = state.State.PendingCommands.ToList();
         state.State.PendingCommands.Clear();
         foreach (var command in pending)
@@ -38,20 +39,44 @@ public sealed class SessionGrain(
             if (!command.IsIdempotent)
             {
                 Log($"{Describe(command)} may not have reached the provider (interrupted by a restart).");
+                if (command is DialCommand && session.CallSid is null)
+                {
+                    Finish("Failed", "The session's call was not placed.", caller: null);
+                }
+
                 continue;
             }
 
             try
             {
                 await Provider(session).Execute(session.AccountId!, command);
+                Resumed(command);
             }
             catch (ProviderException e)
             {
                 SessionLog.ResumeFailed(logger, e, GrainKey, command.CommandId);
+                Log($"{Describe(command)} failed after a restart: {e.Message}");
             }
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
+    }
+
+    /// <summary>Records the effect of a command resent after a restart; the others' effects arrive with their legs' callbacks.</summary>
+    private void Resumed(CallCommand command)
+    {
+        switch (command)
+        {
+            case UpdateParticipantCommand { Hold: true } hold when !state.State.HeldCallSids.Contains(hold.CallId):
+                MarkHeld(hold.CallId, SessionHoldReasons.None, caller: null);
+                break;
+            case UpdateParticipantCommand { Hold: false } unhold when state.State.HeldCallSids.Contains(unhold.CallId):
+                MarkUnheld(unhold.CallId, caller: null);
+                break;
+            default:
+                Log($"{Describe(command)} resent after a restart");
+                break;
+        }
     }
 
     /// <inheritdoc />
@@ -569,16 +594,7 @@ public sealed class SessionGrain(
             return await RefusedAsync(session, $"{member.Identity} could not be held: {refusal}");
         }
 
-        state.State.HeldCallSids.Add(callSid);
-        Change(s => s with
-        {
-            HoldReason = reason,
-            HeldByUserId = caller.UserId,
-            HoldQueueName = Conference,
-            Members = [.. s.Members.Select(m => m.CallSid == callSid ? m with { CallState = SessionMemberCallState.Hold } : m)],
-        }, caller);
-        UpdateCallState();
-        Log(reason == SessionHoldReasons.None ? $"{member.Identity} put on hold" : $"{member.Identity} put on hold ({reason})", caller);
+        MarkHeld(callSid, reason, caller);
         await SaveAsync();
         return RoutingResult.Success(Session!);
     }
@@ -598,6 +614,31 @@ public sealed class SessionGrain(
             return await RefusedAsync(session, $"{member.Identity} could not be taken off hold: {refusal}");
         }
 
+        MarkUnheld(callSid, caller);
+        await SaveAsync();
+        return RoutingResult.Success(Session!);
+    }
+
+    /// <summary>Records that the provider holds <paramref name="callSid"/>.</summary>
+    private void MarkHeld(string callSid, SessionHoldReasons reason, SessionCaller? caller)
+    {
+        var who = MemberOfCall(Session!, callSid)?.Identity ?? callSid;
+        state.State.HeldCallSids.Add(callSid);
+        Change(s => s with
+        {
+            HoldReason = reason,
+            HeldByUserId = caller?.UserId ?? s.LastModifiedBy,
+            HoldQueueName = Conference,
+            Members = [.. s.Members.Select(m => m.CallSid == callSid ? m with { CallState = SessionMemberCallState.Hold } : m)],
+        }, caller);
+        UpdateCallState();
+        Log(reason == SessionHoldReasons.None ? $"{who} put on hold" : $"{who} put on hold ({reason})", caller);
+    }
+
+    /// <summary>Records that the provider no longer holds <paramref name="callSid"/>.</summary>
+    private void MarkUnheld(string callSid, SessionCaller? caller)
+    {
+        var who = MemberOfCall(Session!, callSid)?.Identity ?? callSid;
         state.State.HeldCallSids.Remove(callSid);
         var stillHeld = state.State.HeldCallSids.Count > 0;
         Change(s => s with
@@ -608,9 +649,7 @@ public sealed class SessionGrain(
             Members = [.. s.Members.Select(m => m.CallSid == callSid && m.CallState == SessionMemberCallState.Hold ? m with { CallState = SessionMemberCallState.Connected } : m)],
         }, caller);
         UpdateCallState();
-        Log($"{member.Identity} taken off hold", caller);
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        Log($"{who} taken off hold", caller);
     }
 
     private async Task<RoutingResult<SessionInfo>> InviteAsync(SessionCaller caller, string memberToAdd, string? callerId, bool original)
