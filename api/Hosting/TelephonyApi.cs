@@ -7,6 +7,7 @@ using Telephony.Api.Security;
 using Telephony.Api.Simulator;
 using Telephony.Grains;
 using Telephony.Providers;
+using Telephony.Providers.Accounts;
 using Telephony.Api.Health;
 using Telephony.Api.Routing;
 using Telephony.Api.Sessions;
@@ -40,6 +41,9 @@ public static class TelephonyApi
     /// <summary>Maps every endpoint group.</summary>
     public static WebApplication MapTelephonyApi(this WebApplication app)
     {
+        // Built now so a configuration mistake stops the start-up with its message instead of failing requests later.
+        _ = app.Services.GetRequiredService<ApiKeyRegistry>();
+        _ = app.Services.GetRequiredService<AccountRegistry>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -22,6 +22,9 @@ public static class ReservationEndpoints
     [
         ("accept", static (r, i) => r.Accept(i)),
         ("reject", static (r, i) => r.Reject(i)),
+        ("conference", static (r, i) => r.Conference(i)),
+        ("dequeue", static (r, i) => r.Dequeue(i)),
+        ("participant", static (r, i) => r.UpdateParticipant(i)),
         ("wrap", static (r, i) => r.Wrap(i)),
         ("complete", static (r, i) => r.Complete(i)),
     ];
@@ -84,7 +87,20 @@ public static class ReservationEndpoints
             return NotFound();
         }
 
-        return Answer(http, await instruction(reservation, new ReservationInstruction(expected)), workspaceSid, workerSid);
+        // Instruction parameters come as an optional JSON body; the version only ever from If-Match.
+        var parameters = new ReservationInstruction();
+        if (http.Request.ContentLength > 0 || (http.Request.ContentLength is null && http.Request.ContentType is not null))
+        {
+            var (body, problem) = await RoutingHttp.ReadAsync(http.Request, RoutingJsonContext.Default.ReservationInstruction);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            parameters = body!;
+        }
+
+        return Answer(http, await instruction(reservation, parameters with { ExpectedVersion = expected }), workspaceSid, workerSid);
     }
 
     private static async Task StreamEventsAsync(HttpContext http, string workspaceSid, string workerSid, IGrainFactory grains, WorkerEventBroadcaster broadcaster)

@@ -18,6 +18,21 @@ public interface IReservationGrain : IGrainWithStringKey
     /// <summary>pending → rejected; the task is offered to the next worker.</summary>
     Task<RoutingResult<Reservation>> Reject(ReservationInstruction instruction);
 
+    /// <summary>
+    /// Accepts and dials the worker (<see cref="ReservationInstruction.To"/> or its <c>contact_uri</c>) into the
+    /// conference where the task's caller waits.
+    /// </summary>
+    Task<RoutingResult<Reservation>> Conference(ReservationInstruction instruction);
+
+    /// <summary>
+    /// Accepts and bridges the waiting caller to the worker's <c>contact_uri</c> (or <see cref="ReservationInstruction.To"/>).
+    /// The caller already waits in the session's conference, so this dials the worker into it, as conference does.
+    /// </summary>
+    Task<RoutingResult<Reservation>> Dequeue(ReservationInstruction instruction);
+
+    /// <summary>Holds or mutes the worker's leg of an accepted reservation's call; the reservation itself does not change.</summary>
+    Task<RoutingResult<Reservation>> UpdateParticipant(ReservationInstruction instruction);
+
     /// <summary>accepted → wrapping.</summary>
     Task<RoutingResult<Reservation>> Wrap(ReservationInstruction instruction);
 

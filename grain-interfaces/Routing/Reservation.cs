@@ -40,6 +40,30 @@ public sealed record Reservation
     public required long Version { get; init; }
 }
 
-/// <summary>A worker's instruction on a reservation (accept, reject, wrap, complete).</summary>
+/// <summary>
+/// A worker's instruction on a reservation, with the parameters TaskRouter's instructions take (each instruction
+/// reads only its own: conference and dequeue <see cref="From"/> and <see cref="To"/>, call <see cref="From"/>,
+/// <see cref="To"/> and <see cref="Url"/>, redirect <see cref="CallSid"/> and <see cref="Url"/>, participant
+/// <see cref="Hold"/> and <see cref="Muted"/>).
+/// </summary>
 /// <param name="ExpectedVersion">When set (from <c>If-Match</c>), the instruction applies only if this is the current version.</param>
-public sealed record ReservationInstruction(long? ExpectedVersion = null);
+public sealed record ReservationInstruction(long? ExpectedVersion = null)
+{
+    /// <summary>Caller id shown to the worker.</summary>
+    public string? From { get; init; }
+
+    /// <summary>Where to reach the worker; its <c>contact_uri</c> attribute when absent.</summary>
+    public string? To { get; init; }
+
+    /// <summary>Absolute URL of the instructions (TwiML or BXML) a call runs.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The call to redirect.</summary>
+    public string? CallSid { get; init; }
+
+    /// <summary>New hold state of the worker's leg.</summary>
+    public bool? Hold { get; init; }
+
+    /// <summary>New mute state of the worker's leg.</summary>
+    public bool? Muted { get; init; }
+}

@@ -45,6 +45,12 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>Removes a chat member.</summary>
     Task<RoutingResult<SessionInfo>> RemoveChatMember(SessionCaller caller, DeleteChatMember request);
 
+    /// <summary>Dials a worker into the session's conference as its agent; answers with the worker's leg in the members.</summary>
+    Task<RoutingResult<SessionInfo>> ConnectAgent(AgentConnection connection);
+
+    /// <summary>Holds or mutes one participant's leg.</summary>
+    Task<RoutingResult<SessionInfo>> UpdateParticipant(ParticipantUpdate update);
+
     /// <summary>Takes in a leg's new state (from its call grain); an inbound leg not yet known starts the session.</summary>
     Task ApplyCallLeg(CallLegUpdate update);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Sessions;
 using Telephony.Grains.Routing;
+using Telephony.Providers.Accounts;
 using Telephony.Runtime;
 
 namespace Telephony.Grains.Calls;
@@ -13,7 +14,10 @@ namespace Telephony.Grains.Calls;
 /// every change is reported to the leg's session without waiting, because the session waits on
 /// provider commands whose callbacks come back through this grain.
 /// </summary>
-public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLegState> state, ILogger<CallGrain> logger) : Grain, ICallGrain
+public sealed class CallGrain(
+    [PersistentState("call")] IPersistentState<CallLegState> state,
+    AccountRegistry accounts,
+    ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<CallInstruction>> Apply(CallEvent callEvent)
@@ -148,12 +152,19 @@ public sealed class CallGrain([PersistentState("call")] IPersistentState<CallLeg
     /// <summary>
     /// What the call does next when the provider asks (an incoming call, or an outbound leg answered with no
     /// instructions yet): a session's leg joins the session's conference; any other waits in a conference of its own.
+    /// A caller queued for an agent waits hearing hold audio (the conference starts when the agent joins) and
+    /// ends the conference when it hangs up.
     /// </summary>
-    private IReadOnlyList<CallInstruction> NextInstructions(CallEvent callEvent) =>
-        callEvent.Type is CallEventType.Initiated or CallEventType.Answered && callEvent.ProviderCallId is { } callId
-            ? [new JoinConferenceInstruction(state.State.Leg.ConferenceName ?? DefaultConference(callId))]
-            : [];
+    private IReadOnlyList<CallInstruction> NextInstructions(CallEvent callEvent)
+    {
+        if (callEvent.Type is not (CallEventType.Initiated or CallEventType.Answered) || callEvent.ProviderCallId is not { } callId)
+        {
+            return [];
+        }
 
-    private string DefaultConference(string callId) =>
-        state.State.Leg.SessionId is { } sessionId ? CallKeys.ConferenceOfSession(sessionId) : CallKeys.ConferenceOfCall(callId);
+        var leg = state.State.Leg;
+        var conference = leg.ConferenceName ?? (leg.SessionId is { } sessionId ? CallKeys.ConferenceOfSession(sessionId) : CallKeys.ConferenceOfCall(callId));
+        var queued = leg.Direction == CallDirection.Inbound && leg.SessionId is not null && accounts.Find(callEvent.AccountId) is { RoutesIncomingCalls: true };
+        return [new JoinConferenceInstruction(conference) { StartConferenceOnEnter = !queued, EndConferenceOnExit = queued }];
+    }
 }

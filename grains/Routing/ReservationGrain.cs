@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Telephony.GrainInterfaces.Routing;
+using Telephony.GrainInterfaces.Sessions;
 using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
@@ -26,6 +29,36 @@ internal sealed class ReservationGrain(
 
     /// <inheritdoc />
     public Task<RoutingResult<Reservation>> Reject(ReservationInstruction instruction) => InstructAsync(instruction, ReservationStatus.Rejected);
+
+    /// <inheritdoc />
+    public Task<RoutingResult<Reservation>> Conference(ReservationInstruction instruction) => ConnectWorkerAsync(instruction);
+
+    /// <inheritdoc />
+    public Task<RoutingResult<Reservation>> Dequeue(ReservationInstruction instruction) => ConnectWorkerAsync(instruction);
+
+    /// <inheritdoc />
+    public async Task<RoutingResult<Reservation>> UpdateParticipant(ReservationInstruction instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        if (Check(instruction) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = state.State.Reservation!;
+        if (current.Status is not (ReservationStatus.Accepted or ReservationStatus.Wrapping) || state.State.WorkerCallSid is not { } callSid)
+        {
+            return RoutingResult.IllegalTransition(current, "Only the worker's call of an accepted reservation, connected by a conference or dequeue instruction, can be held or muted.");
+        }
+
+        if (instruction.Hold is null && instruction.Muted is null)
+        {
+            return RoutingResult.Invalid("Give 'hold' or 'muted'.", current);
+        }
+
+        var updated = await SessionOf(current).UpdateParticipant(new ParticipantUpdate(current.AccountSid, callSid, instruction.Hold, instruction.Muted));
+        return updated.IsSuccess ? RoutingResult.Success(current) : RoutingResult.IllegalTransition(current, updated.Error ?? "The session refused.");
+    }
 
     /// <inheritdoc />
     public Task<RoutingResult<Reservation>> Wrap(ReservationInstruction instruction) => InstructAsync(instruction, ReservationStatus.Wrapping);
@@ -104,18 +137,81 @@ internal sealed class ReservationGrain(
         }
     }
 
-    private async Task<RoutingResult<Reservation>> InstructAsync(ReservationInstruction instruction, ReservationStatus target)
+    /// <summary>
+    /// Accepts, then dials the worker into the session where the task's caller waits. What can be checked before
+    /// accepting is: a refused connection after the accept leaves the reservation accepted and says why.
+    /// </summary>
+    private async Task<RoutingResult<Reservation>> ConnectWorkerAsync(ReservationInstruction instruction)
     {
         ArgumentNullException.ThrowIfNull(instruction);
+        if (Check(instruction) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = state.State.Reservation!;
+        if (current.Task.SessionId is null)
+        {
+            return RoutingResult.Invalid("The task has no session (call) to connect the worker to.", current);
+        }
+
+        var worker = (await WorkerOf(current).Get()).Value;
+        if (worker is null || (instruction.To ?? ContactUri(worker.Attributes)) is not { } contact)
+        {
+            return RoutingResult.Invalid("The worker has no 'contact_uri' attribute and the instruction gives no 'to'.", current);
+        }
+
+        var accepted = await InstructAsync(instruction, ReservationStatus.Accepted);
+        if (!accepted.IsSuccess)
+        {
+            return accepted;
+        }
+
+        var connected = await SessionOf(current).ConnectAgent(new AgentConnection(current.AccountSid, current.WorkerSid, worker.FriendlyName, contact, instruction.From));
+        if (!connected.IsSuccess)
+        {
+            return RoutingResult.IllegalTransition(accepted.Value!, $"The reservation is accepted, but the worker could not be connected: {connected.Error}");
+        }
+
+        state.State.WorkerCallSid = connected.Value!.Members.Last(m => m.Identity == current.WorkerSid).CallSid;
+        await state.WriteStateAsync();
+        return accepted;
+    }
+
+    /// <summary>Null when the reservation exists at the expected version; else the answer.</summary>
+    private RoutingResult<Reservation>? Check(ReservationInstruction instruction)
+    {
         if (state.State.Reservation is not { } current)
         {
             return NotFound();
         }
 
-        if (instruction.ExpectedVersion is { } expected && expected != current.Version)
+        return instruction.ExpectedVersion is { } expected && expected != current.Version
+            ? RoutingResult.StaleVersion(current, expected, current.Version)
+            : null;
+    }
+
+    private static string? ContactUri(string attributes)
+    {
+        try
         {
-            return RoutingResult.StaleVersion(current, expected, current.Version);
+            return JsonNode.Parse(attributes)?["contact_uri"] is JsonValue value && value.TryGetValue<string>(out var uri) && uri.Length > 0 ? uri : null;
         }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<RoutingResult<Reservation>> InstructAsync(ReservationInstruction instruction, ReservationStatus target)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        if (Check(instruction) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = state.State.Reservation!;
 
         if (!ReservationTransitions.IsLegal(current.Status, target))
         {
@@ -166,6 +262,8 @@ internal sealed class ReservationGrain(
 
     private ITaskGrain TaskOf(Reservation reservation) =>
         GrainFactory.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(reservation.WorkspaceSid, reservation.Task.Sid));
+
+    private ISessionGrain SessionOf(Reservation reservation) => GrainFactory.GetGrain<ISessionGrain>(reservation.Task.SessionId!);
 
     private IWorkerGrain WorkerOf(Reservation reservation) =>
         GrainFactory.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(reservation.WorkspaceSid, reservation.WorkerSid));

@@ -73,6 +73,9 @@ internal sealed class ReservationState
 {
     /// <summary>The reservation; null until created.</summary>
     public Reservation? Reservation { get; set; }
+
+    /// <summary>The worker's leg in the task's session, once a conference or dequeue instruction dialled it.</summary>
+    public string? WorkerCallSid { get; set; }
 }
 
 /// <summary>Source-generated JSON for the routing grains' stored state.</summary>

@@ -30,6 +30,9 @@ public sealed class SessionState
     /// <summary>How many commands the session has issued; numbers their ids.</summary>
     public int CommandCount { get; set; }
 
+    /// <summary>The routing task the incoming call became, once queued.</summary>
+    public SessionTask? Task { get; set; }
+
     /// <summary>The summary last given to the account's session index.</summary>
     public SessionSummary? Indexed { get; set; }
 }

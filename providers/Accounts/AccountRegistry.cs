@@ -55,12 +55,20 @@ public sealed class AccountRegistry
         return index.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static AccountSettings Read(IConfigurationSection section) => ReadProvider(section) with
+    private static AccountSettings Read(IConfigurationSection section)
     {
-        DefaultCallerId = section["CallerId"] is { Length: > 0 } callerId
-            ? E164.IsValid(callerId) ? callerId : throw new InvalidOperationException($"{section.Path}:CallerId '{callerId}' is not an E.164 number.")
-            : null,
-    };
+        var account = ReadProvider(section) with
+        {
+            DefaultCallerId = Optional(section, "CallerId") is { } callerId
+                ? E164.IsValid(callerId) ? callerId : throw new InvalidOperationException($"{section.Path}:CallerId '{callerId}' is not an E.164 number.")
+                : null,
+            DefaultWorkspace = Optional(section, "DefaultWorkspace"),
+            DefaultTaskQueue = Optional(section, "DefaultTaskQueue"),
+        };
+        return (account.DefaultWorkspace is null) == (account.DefaultTaskQueue is null)
+            ? account
+            : throw new InvalidOperationException($"{section.Path}: DefaultWorkspace and DefaultTaskQueue go together; set both or neither.");
+    }
 
     private static AccountSettings ReadProvider(IConfigurationSection section)
     {
@@ -92,6 +100,8 @@ public sealed class AccountRegistry
             Bandwidth = provider == ProviderKind.Bandwidth ? ReadBandwidth(section.GetSection("Bandwidth")) : null,
         };
     }
+
+    private static string? Optional(IConfigurationSection section, string key) => section[key] is { Length: > 0 } value ? value : null;
 
     private static SimulatorSettings ReadSimulator(IConfigurationSection section, string accountId)
     {

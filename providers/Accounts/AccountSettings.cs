@@ -31,4 +31,13 @@ public sealed record AccountSettings
     public ProviderKind CallbackProvider => Simulator is { } simulator
         ? simulator.Format == SimulatorFormat.Bandwidth ? ProviderKind.Bandwidth : ProviderKind.Twilio
         : Provider;
+
+    /// <summary>The workspace incoming calls are routed in (<c>:DefaultWorkspace</c>, a workspace sid); with <see cref="DefaultTaskQueue"/>.</summary>
+    public string? DefaultWorkspace { get; init; }
+
+    /// <summary>The task queue an incoming call becomes a task in (<c>:DefaultTaskQueue</c>, a task queue sid).</summary>
+    public string? DefaultTaskQueue { get; init; }
+
+    /// <summary>Whether incoming calls are queued for agents: both defaults are set.</summary>
+    public bool RoutesIncomingCalls => DefaultWorkspace is not null && DefaultTaskQueue is not null;
 }

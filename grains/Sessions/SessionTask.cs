@@ -1,0 +1,7 @@
+namespace Telephony.Grains.Sessions;
+
+/// <summary>The routing task a session's incoming call became.</summary>
+/// <param name="WorkspaceSid">The workspace it is in.</param>
+/// <param name="TaskSid">The task; empty when queueing failed.</param>
+/// <param name="Canceled">Whether the session is done with it (canceled, or never created).</param>
+public sealed record SessionTask(string WorkspaceSid, string TaskSid, bool Canceled);
