@@ -1,10 +1,7 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
-using Telephony.Providers;
 using Telephony.Providers.Accounts;
 using Telephony.Runtime;
 
@@ -16,69 +13,12 @@ namespace Telephony.Grains.Sessions;
 /// that is safe, else reported in the log). Members' call states follow what the provider confirms through
 /// the legs' grains; holds are ours to decide, so a held leg stays held until we unhold it.
 /// </summary>
-public sealed class SessionGrain(
+public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     AccountRegistry accounts,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private SessionInfo? Session => state.State.Session;
-
-    /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (Session is not { } session || state.State.PendingCommands.Count == 0)
-        {
-            return;
-        }
-
-        // A crash came between sending a command and storing its answer: repeat what is safe to repeat and
-        // record its effect; report what is not (placing a call or sending a text twice is worse than once).
-        var pending = state.State.PendingCommands.ToList();
-        state.State.PendingCommands.Clear();
-        foreach (var command in pending)
-        {
-            if (!command.IsIdempotent)
-            {
-                Log($"{Describe(command)} may not have reached the provider (interrupted by a restart).");
-                if (command is DialCommand && session.CallSid is null)
-                {
-                    Finish("Failed", "The session's call was not placed.", caller: null);
-                }
-
-                continue;
-            }
-
-            try
-            {
-                await Provider(session).Execute(session.AccountId!, command);
-                Resumed(command);
-            }
-            catch (ProviderException e)
-            {
-                SessionLog.ResumeFailed(logger, e, GrainKey, command.CommandId);
-                Log($"{Describe(command)} failed after a restart: {e.Message}");
-            }
-        }
-
-        await SaveAsync();
-    }
-
-    /// <summary>Records the effect of a command resent after a restart; the others' effects arrive with their legs' callbacks.</summary>
-    private void Resumed(CallCommand command)
-    {
-        switch (command)
-        {
-            case UpdateParticipantCommand { Hold: true } hold when !state.State.HeldCallSids.Contains(hold.CallId):
-                MarkHeld(hold.CallId, SessionHoldReasons.None, caller: null);
-                break;
-            case UpdateParticipantCommand { Hold: false } unhold when state.State.HeldCallSids.Contains(unhold.CallId):
-                MarkUnheld(unhold.CallId, caller: null);
-                break;
-            default:
-                Log($"{Describe(command)} resent after a restart");
-                break;
-        }
-    }
 
     /// <inheritdoc />
     public Task<RoutingResult<SessionInfo>> Get(string accountId) =>
@@ -430,308 +370,6 @@ public sealed class SessionGrain(
         return RoutingResult.Success(Session!);
     }
 
-    /// <inheritdoc />
-    public async Task ApplyCallLeg(CallLegUpdate update)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        var leg = update.Leg;
-        if (leg.CallId is not { } callId || (state.State.LegVersions.TryGetValue(callId, out var seen) && seen >= update.Version))
-        {
-            return;
-        }
-
-        if (Session is null)
-        {
-            if (leg.Direction != CallDirection.Inbound || leg.AccountId is null)
-            {
-                SessionLog.UnknownLeg(logger, GrainKey, callId);
-                return;
-            }
-
-            StartIncoming(leg);
-        }
-        else if (MemberOfCall(Session, callId) is null)
-        {
-            SessionLog.UnknownLeg(logger, GrainKey, callId);
-            return;
-        }
-
-        state.State.LegVersions[callId] = update.Version;
-        Follow(leg);
-        await SaveAsync();
-        await QueueOrCancelTaskAsync();
-    }
-
-    /// <inheritdoc />
-    public async Task<RoutingResult<SessionInfo>> ConnectAgent(AgentConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (Session is not { } session || session.AccountId != connection.AccountId)
-        {
-            return NotFound();
-        }
-
-        if (session.Ended || session.Channel != FlowChannels.Voice)
-        {
-            return Conflict(session, session.Ended ? "The session has ended." : "A chat has no call to connect an agent to.");
-        }
-
-        if (session.Members.Any(m => m.Identity == connection.WorkerSid && m.CallState != SessionMemberCallState.None))
-        {
-            return Conflict(session, $"Worker {connection.WorkerSid} is already in the call.");
-        }
-
-        var from = connection.From ?? session.ToAddress ?? accounts.Find(session.AccountId!)?.DefaultCallerId;
-        if (from is null)
-        {
-            return RoutingResult.Invalid<SessionInfo>("'from' is required: the session has no number to call the worker from.", session);
-        }
-
-        var dialed = await SendAsync(new DialCommand { CommandId = NextCommandId(), From = from, To = connection.ContactUri, ConferenceName = Conference });
-        if (dialed.Refusal is { } refusal)
-        {
-            return await RefusedAsync(session, $"The call to agent {connection.DisplayName} failed: {refusal}");
-        }
-
-        var agent = new SessionMemberInfo
-        {
-            Identity = connection.WorkerSid,
-            DisplayName = connection.DisplayName,
-            Role = SessionMemberRoles.Agent,
-            CallState = SessionMemberCallState.Ringing,
-            CallSid = dialed.Result!.CallId,
-        };
-        Change(s => s with
-        {
-            ConferenceSid = s.ConferenceSid ?? dialed.Result.ConferenceId,
-            QueueMemberId = connection.WorkerSid,
-            MostRecentParticipantCallSid = agent.CallSid,
-            Members = [.. s.Members, agent],
-        });
-        Log($"Agent {connection.DisplayName} dialled at {connection.ContactUri}");
-        return await AttachAsync(agent.CallSid!);
-    }
-
-    /// <inheritdoc />
-    public async Task<RoutingResult<SessionInfo>> UpdateParticipant(ParticipantUpdate update)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        if (Session is not { } session || session.AccountId != update.AccountId)
-        {
-            return NotFound();
-        }
-
-        if (session.Ended)
-        {
-            return Conflict(session, "The session has ended.");
-        }
-
-        if (MemberOfCall(session, update.CallSid) is not { } member)
-        {
-            return RoutingResult.Invalid<SessionInfo>($"Call {update.CallSid} is not a leg of this session.", session);
-        }
-
-        var result = RoutingResult.Success(session);
-        if (update.Hold is { } hold && hold != state.State.HeldCallSids.Contains(update.CallSid))
-        {
-            result = hold ? await HoldAsync(null, update.CallSid, SessionHoldReasons.None) : await UnholdAsync(null, update.CallSid);
-        }
-
-        if (!result.IsSuccess || update.Muted is not { } muted || muted == member.Muted)
-        {
-            return result;
-        }
-
-        if (Session!.ConferenceSid is not { } conferenceId)
-        {
-            return Conflict(Session, $"{member.Identity} is not in a conference, so it cannot be muted.");
-        }
-
-        var sent = await SendAsync(new UpdateParticipantCommand { CommandId = NextCommandId(), ConferenceId = conferenceId, CallId = update.CallSid, Muted = muted });
-        if (sent.Refusal is { } refusal)
-        {
-            return await RefusedAsync(Session, $"{member.Identity} could not be {(muted ? "muted" : "unmuted")}: {refusal}");
-        }
-
-        Change(s => s with { Members = [.. s.Members.Select(m => m.CallSid == update.CallSid ? m with { Muted = muted } : m)] });
-        Log(muted ? $"{member.Identity} is muted" : $"{member.Identity} is unmuted");
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
-    }
-
-    /// <summary>
-    /// An incoming call on an account that routes calls becomes a task in its default queue once; a session that
-    /// ends before an agent took it cancels its task (the workers' pending offers are canceled with it).
-    /// </summary>
-    private async Task QueueOrCancelTaskAsync()
-    {
-        var session = Session!;
-        if (session.Direction != SessionDirections.Incoming || accounts.Find(session.AccountId!) is not { RoutesIncomingCalls: true } account)
-        {
-            return;
-        }
-
-        if (state.State.Task is null && !session.Ended)
-        {
-            await QueueAsync(account.DefaultWorkspace!, account.DefaultTaskQueue!);
-        }
-        else if (state.State.Task is { Canceled: false } task && session.Ended && !state.State.Answered)
-        {
-            var canceled = await GrainFactory.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(task.WorkspaceSid, task.TaskSid)).Cancel(TaskCancelReasons.CallerHungUp);
-            state.State.Task = task with { Canceled = true };
-            Log(canceled.IsSuccess ? "Task canceled: the caller hung up" : $"Task not canceled: {canceled.Error}");
-            await SaveAsync();
-        }
-    }
-
-    private async Task QueueAsync(string workspaceSid, string queueSid)
-    {
-        var session = Session!;
-        var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(workspaceSid);
-        if ((await workspace.Get()).Value?.AccountSid != session.AccountId)
-        {
-            Log($"Not queued: workspace {workspaceSid} is not one of this account's.");
-            state.State.Task = new SessionTask(workspaceSid, string.Empty, Canceled: true);
-            await SaveAsync();
-            return;
-        }
-
-        var attributes = new JsonObject
-        {
-            ["type"] = "inbound_call",
-            ["from"] = session.FromAddress,
-            ["to"] = session.ToAddress,
-            ["call_sid"] = session.CallSid,
-            ["session_id"] = GrainKey,
-        };
-        var created = await workspace.CreateTask(new CreateTaskRequest(queueSid, attributes.ToJsonString(), SessionId: GrainKey));
-        if (created.Value is { } task && created.IsSuccess)
-        {
-            state.State.Task = new SessionTask(workspaceSid, task.Sid, Canceled: false);
-            Change(s => s with { QueueState = SessionQueueStates.Queued, RingQueueId = queueSid });
-            Log($"Queued for an agent (task {task.Sid})");
-        }
-        else
-        {
-            state.State.Task = new SessionTask(workspaceSid, string.Empty, Canceled: true);
-            Log($"Not queued: {created.Error}");
-        }
-
-        await SaveAsync();
-    }
-
-    private void StartIncoming(CallLeg leg)
-    {
-        var now = TimeProvider.GetUtcNow();
-        var caller = new SessionMemberInfo
-        {
-            Identity = leg.From,
-            DisplayName = leg.From,
-            IsOriginalMember = true,
-            Role = SessionMemberRoles.Caller,
-            CallState = SessionMemberCallState.Ringing,
-            CallSid = leg.CallId,
-        };
-        state.State.Session = new SessionInfo
-        {
-            Id = GrainKey,
-            DateCreated = now,
-            DateLastModified = now,
-            AccountId = leg.AccountId,
-            DialState = SessionDialState.Active,
-            CallState = SessionCallState.Ringing,
-            Channel = FlowChannels.Voice,
-            Direction = SessionDirections.Incoming,
-            Destination = leg.To,
-            ToAddress = leg.To,
-            FromAddress = leg.From,
-            FromName = leg.From,
-            DisplayName = leg.From,
-            CallSid = leg.CallId,
-            CallbackNumber = leg.From,
-            Members = [caller],
-        };
-        Log($"Incoming call from {leg.From} to {leg.To}");
-    }
-
-    /// <summary>Brings the leg's member, the conference and the session's call state in line with <paramref name="leg"/>.</summary>
-    private void Follow(CallLeg leg)
-    {
-        var callId = leg.CallId!;
-        var session = Session!;
-        var member = MemberOfCall(session, callId)!;
-
-        // A caller answered by our own instructions gets no "answered" callback from every provider; being in the
-        // conference says the same.
-        var status = leg.ConferenceName is not null && leg.Status is CallLegStatus.Initiated or CallLegStatus.Ringing ? CallLegStatus.Answered : leg.Status;
-        state.State.LegStatuses[callId] = status;
-        if (status == CallLegStatus.Disconnected)
-        {
-            state.State.HeldCallSids.Remove(callId);
-        }
-
-        var callState = status switch
-        {
-            CallLegStatus.Answered when state.State.HeldCallSids.Contains(callId) => SessionMemberCallState.Hold,
-            CallLegStatus.Answered => SessionMemberCallState.Connected,
-            CallLegStatus.Disconnected => SessionMemberCallState.None,
-            _ => SessionMemberCallState.Ringing,
-        };
-        if (callState != member.CallState || leg.Muted != member.Muted)
-        {
-            LogMemberChange(member, callState, leg);
-            var updated = member with { CallState = callState, Muted = leg.Muted };
-            Change(s => s with { Members = [.. s.Members.Select(m => m.CallSid == callId ? updated : m)] });
-            if (callState == SessionMemberCallState.Connected && TakesTheCall(session, updated))
-            {
-                state.State.Answered = true;
-                Change(s => s with
-                {
-                    AnsweredById = s.Direction == SessionDirections.Incoming ? updated.Identity : s.AnsweredById,
-                    AnsweredByName = updated.DisplayName,
-                    QueueState = s.QueueState == SessionQueueStates.Queued ? SessionQueueStates.Connected : s.QueueState,
-                });
-            }
-        }
-
-        if (leg.ConferenceId is { } conferenceId && session.ConferenceSid is null && leg.ConferenceName == Conference)
-        {
-            Change(s => s with { ConferenceSid = conferenceId });
-        }
-
-        if (!Session!.Ended && state.State.LegStatuses.Count > 0 && state.State.LegStatuses.Values.All(s => s == CallLegStatus.Disconnected)
-            && Session.Members.Where(m => m.CallSid is not null).All(m => state.State.LegStatuses.ContainsKey(m.CallSid!)))
-        {
-            var main = session.CallSid == callId ? leg : null;
-            var outcome = (main?.Cause ?? leg.Cause ?? DisconnectCause.Completed).ToString();
-            Finish(outcome, $"Call ended ({outcome})", caller: null);
-            return;
-        }
-
-        UpdateCallState();
-    }
-
-    private void LogMemberChange(SessionMemberInfo member, SessionMemberCallState callState, CallLeg leg)
-    {
-        var who = member.DisplayName ?? member.Identity ?? member.CallSid;
-        if (callState != member.CallState)
-        {
-            Log(callState switch
-            {
-                SessionMemberCallState.Ringing => $"{who} is ringing",
-                SessionMemberCallState.Connected when member.CallState == SessionMemberCallState.Hold => $"{who} is off hold",
-                SessionMemberCallState.Connected => $"{who} connected",
-                SessionMemberCallState.Hold => $"{who} is on hold",
-                _ => leg.Cause is { } cause and not DisconnectCause.Completed ? $"{who} hung up ({cause})" : $"{who} hung up",
-            });
-        }
-
-        if (leg.Muted != member.Muted)
-        {
-            Log(leg.Muted ? $"{who} is muted" : $"{who} is unmuted");
-        }
-    }
-
     private async Task<RoutingResult<SessionInfo>> HoldAsync(SessionCaller? caller, string? callSid, SessionHoldReasons reason)
     {
         var session = Session!;
@@ -853,24 +491,6 @@ public sealed class SessionGrain(
         return RoutingResult.Success(Session!);
     }
 
-    /// <summary>Attaches a dialled leg, catching up on what its callbacks said before, and stores the session.</summary>
-    private async Task<RoutingResult<SessionInfo>> AttachAsync(string callSid)
-    {
-        var provider = accounts.Find(Session!.AccountId!)!.CallbackProvider;
-        var update = await GrainFactory.GetGrain<ICallGrain>(CallKeys.Call(provider, callSid)).Attach(GrainKey);
-        if (update is not null)
-        {
-            state.State.LegVersions[callSid] = update.Version;
-            if (update.Leg.Status != CallLegStatus.None)
-            {
-                Follow(update.Leg with { CallId = callSid });
-            }
-        }
-
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
-    }
-
     private async Task<RoutingResult<SessionInfo>> EndAsync(SessionCaller caller, string outcome, string message)
     {
         Finish(outcome, message, caller);
@@ -897,49 +517,6 @@ public sealed class SessionGrain(
         }, caller);
         Log(message, caller);
     }
-
-    /// <summary>Stores a provider's refusal in the log (nothing else changed) and answers 409.</summary>
-    private async Task<RoutingResult<SessionInfo>> RefusedAsync(SessionInfo session, string message)
-    {
-        Log(message);
-        await SaveAsync();
-        return Conflict(Session ?? session, message);
-    }
-
-    /// <summary>
-    /// Sends a command through the provider grain, recorded as pending while it runs. A refusal (the provider
-    /// answered that it cannot) comes back as text; a failure to reach the provider after retries is thrown.
-    /// </summary>
-    private async Task<(CommandResult? Result, string? Refusal)> SendAsync(CallCommand command)
-    {
-        var session = Session!;
-        state.State.PendingCommands.Add(command);
-        await state.WriteStateAsync();
-        try
-        {
-            return (await Provider(session).Execute(session.AccountId!, command), null);
-        }
-        catch (ProviderException e) when (!e.IsTransient && e.StatusCode is not null and < HttpStatusCode.InternalServerError)
-        {
-            SessionLog.CommandRefused(logger, e, GrainKey, command.CommandId);
-            return (null, e.Message);
-        }
-        catch (ProviderException)
-        {
-            state.State.PendingCommands.Remove(command);
-            Log($"{Describe(command)} failed: the provider could not be reached.");
-            await state.WriteStateAsync();
-            throw;
-        }
-        finally
-        {
-            // Stored with the caller's next write, which always follows.
-            state.State.PendingCommands.Remove(command);
-        }
-    }
-
-    private IProviderGrain Provider(SessionInfo session) =>
-        GrainFactory.GetGrain<IProviderGrain>(CallKeys.Provider(accounts.Find(session.AccountId!)?.Provider ?? ProviderKind.Simulator));
 
     private RoutingResult<SessionInfo>? VoiceCallCheck(SessionCaller caller, out SessionInfo session)
     {
@@ -1063,16 +640,6 @@ public sealed class SessionGrain(
         state.State.Indexed = summary;
         await state.WriteStateAsync();
     }
-
-    private static string Describe(CallCommand command) => command switch
-    {
-        DialCommand dial => $"The call to {dial.To}",
-        HangupCommand hangup => $"Hanging up {hangup.CallId}",
-        RedirectCommand redirect => $"The transfer to {redirect.Destination}",
-        UpdateParticipantCommand update => $"Changing hold of {update.CallId}",
-        SendMessageCommand message => $"The text message to {message.To}",
-        _ => command.GetType().Name,
-    };
 
     private static RoutingResult<SessionInfo> NotFound() => RoutingResult.NotFound<SessionInfo>("No such session in this account.");
 
