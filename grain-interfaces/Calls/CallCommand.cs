@@ -10,6 +10,7 @@ namespace Telephony.GrainInterfaces.Calls;
 [JsonDerivedType(typeof(DialCommand), "dial")]
 [JsonDerivedType(typeof(HangupCommand), "hangup")]
 [JsonDerivedType(typeof(RedirectCommand), "redirect")]
+[JsonDerivedType(typeof(RedirectToUrlCommand), "redirectToUrl")]
 [JsonDerivedType(typeof(MoveToConferenceCommand), "moveToConference")]
 [JsonDerivedType(typeof(UpdateParticipantCommand), "updateParticipant")]
 [JsonDerivedType(typeof(RemoveParticipantCommand), "removeParticipant")]
@@ -24,7 +25,10 @@ public abstract record CallCommand
     public virtual bool IsIdempotent => true;
 }
 
-/// <summary>Places a new outbound leg; when <see cref="ConferenceName"/> is set the leg joins that conference on answer.</summary>
+/// <summary>
+/// Places a new outbound leg. On answer it joins <see cref="ConferenceName"/> when set, runs the instructions at
+/// <see cref="Url"/> when set, and otherwise asks our voice webhook what to do.
+/// </summary>
 public sealed record DialCommand : CallCommand
 {
     /// <summary>Caller id to present (E.164).</summary>
@@ -33,8 +37,14 @@ public sealed record DialCommand : CallCommand
     /// <summary>Number or address to call.</summary>
     public required string To { get; init; }
 
-    /// <summary>Conference the answered leg joins; null for a plain call that asks our voice webhook what to do.</summary>
+    /// <summary>Conference the answered leg joins; null for a plain call. Providers refuse a dial that sets both this and <see cref="Url"/>.</summary>
     public string? ConferenceName { get; init; }
+
+    /// <summary>
+    /// Absolute http(s) URL whose TwiML or BXML the answered leg runs (TaskRouter's <c>call</c> instruction); null to ask our
+    /// voice webhook. The leg's status callbacks still come to us either way.
+    /// </summary>
+    public Uri? Url { get; init; }
 
     /// <summary>How long to ring before giving up, in seconds.</summary>
     public int TimeoutSeconds { get; init; } = 30;
@@ -61,6 +71,19 @@ public sealed record RedirectCommand : CallCommand
 
     /// <summary>Caller id presented to the destination.</summary>
     public string? CallerId { get; init; }
+}
+
+/// <summary>
+/// Moves a live leg to the instructions at <see cref="Url"/> (TaskRouter's <c>redirect</c> instruction): it leaves what it
+/// is doing (a conference, a dial, speech) and runs the TwiML or BXML found there.
+/// </summary>
+public sealed record RedirectToUrlCommand : CallCommand
+{
+    /// <summary>The leg to move.</summary>
+    public required string CallId { get; init; }
+
+    /// <summary>Absolute http(s) URL of the instructions the leg runs next.</summary>
+    public required Uri Url { get; init; }
 }
 
 /// <summary>Moves an existing leg into a named conference (creating it on first use).</summary>

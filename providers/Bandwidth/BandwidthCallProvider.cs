@@ -11,7 +11,7 @@ namespace Telephony.Providers.Bandwidth;
 /// <summary>
 /// Runs call-control commands for one account through Bandwidth's Voice v2 and Messaging v2 REST APIs.
 /// Call moves (redirect, move to conference) point the leg back at our voice webhook with a
-/// <see cref="BandwidthWebhookQuery"/> that says which BXML to answer.
+/// <see cref="BandwidthWebhookQuery"/> that says which BXML to answer; a redirect to a URL points it at that URL.
 /// </summary>
 public sealed class BandwidthCallProvider : ICallProvider
 {
@@ -44,9 +44,10 @@ public sealed class BandwidthCallProvider : ICallProvider
             DialCommand dial => DialAsync(dial, cancellationToken),
             HangupCommand hangup => CompleteCallAsync(hangup.CallId, cancellationToken),
             RedirectCommand redirect => RedirectCallAsync(
-                redirect.CallId, BandwidthWebhookQuery.ForTransfer(redirect.Destination, redirect.CallerId), cancellationToken),
+                redirect.CallId, VoiceWebhook(BandwidthWebhookQuery.ForTransfer(redirect.Destination, redirect.CallerId)), cancellationToken),
+            RedirectToUrlCommand redirect => RedirectToUrlAsync(redirect, cancellationToken),
             MoveToConferenceCommand move => RedirectCallAsync(
-                move.CallId, BandwidthWebhookQuery.ForConference(move.ConferenceName), cancellationToken),
+                move.CallId, VoiceWebhook(BandwidthWebhookQuery.ForConference(move.ConferenceName)), cancellationToken),
             UpdateParticipantCommand update => SendAsync(
                 HttpMethod.Put,
                 AccountUrl("conferences", update.ConferenceId, "members", update.CallId),
@@ -67,14 +68,18 @@ public sealed class BandwidthCallProvider : ICallProvider
 
     private static BandwidthJsonContext Json => BandwidthJsonContext.Default;
 
+    // Only the answer BXML comes from the dial's Url; the disconnect comes to us whoever serves it. createCall has one
+    // pair of credentials for both URLs, so the Url's server receives our callback credentials too.
     private async Task<CommandResult> DialAsync(DialCommand dial, CancellationToken cancellationToken)
     {
-        var answerQuery = dial.ConferenceName is { } conference ? BandwidthWebhookQuery.ForConference(conference) : null;
+        InstructionUrls.Check(dial);
+        var answerUrl = dial.Url?.AbsoluteUri
+            ?? VoiceWebhook(dial.ConferenceName is { } conference ? BandwidthWebhookQuery.ForConference(conference) : null);
         var request = new CreateCallRequest(
             From: dial.From,
             To: dial.To,
             ApplicationId: _settings.ApplicationId,
-            AnswerUrl: VoiceWebhook(answerQuery),
+            AnswerUrl: answerUrl,
             DisconnectUrl: VoiceWebhook(null),
             Username: _settings.CallbackUsername,
             Password: _settings.CallbackPassword,
@@ -102,10 +107,16 @@ public sealed class BandwidthCallProvider : ICallProvider
             $"hang up call {callId}",
             cancellationToken);
 
-    // The redirect webhook this fires is answered by our voice webhook with the BXML the query asks for.
-    private Task<CommandResult> RedirectCallAsync(string callId, string webhookQuery, CancellationToken cancellationToken)
+    private Task<CommandResult> RedirectToUrlAsync(RedirectToUrlCommand redirect, CancellationToken cancellationToken)
     {
-        var request = new UpdateCallRequest("active", VoiceWebhook(webhookQuery), _settings.CallbackUsername, _settings.CallbackPassword);
+        InstructionUrls.Check(redirect);
+        return RedirectCallAsync(redirect.CallId, redirect.Url.AbsoluteUri, cancellationToken);
+    }
+
+    // The call stays up and fires the redirect webhook at redirectUrl, whose BXML it runs next.
+    private Task<CommandResult> RedirectCallAsync(string callId, string redirectUrl, CancellationToken cancellationToken)
+    {
+        var request = new UpdateCallRequest("active", redirectUrl, _settings.CallbackUsername, _settings.CallbackPassword);
         return SendAsync(
             HttpMethod.Post,
             AccountUrl("calls", callId),

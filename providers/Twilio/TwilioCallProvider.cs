@@ -46,16 +46,16 @@ public sealed class TwilioCallProvider : ICallProvider
         ArgumentNullException.ThrowIfNull(command);
         return command switch
         {
-            DialCommand { ConferenceName: { } conferenceName } dial => AddParticipantAsync(dial, conferenceName, cancellationToken),
-            DialCommand dial => CreateCallAsync(dial, cancellationToken),
-            HangupCommand hangup => UpdateCallAsync(hangup.CallId, new("Status", "completed"), cancellationToken),
+            DialCommand dial => DialAsync(dial, cancellationToken),
+            HangupCommand hangup => UpdateCallAsync(hangup.CallId, [new("Status", "completed")], cancellationToken),
             RedirectCommand redirect => UpdateCallAsync(
                 redirect.CallId,
-                Twiml(new DialInstruction(redirect.Destination) { CallerId = redirect.CallerId }),
+                [Twiml(new DialInstruction(redirect.Destination) { CallerId = redirect.CallerId })],
                 cancellationToken),
+            RedirectToUrlCommand redirect => RedirectToUrlAsync(redirect, cancellationToken),
             MoveToConferenceCommand move => UpdateCallAsync(
                 move.CallId,
-                Twiml(new JoinConferenceInstruction(move.ConferenceName) { EndConferenceOnExit = move.EndConferenceOnExit }),
+                [Twiml(new JoinConferenceInstruction(move.ConferenceName) { EndConferenceOnExit = move.EndConferenceOnExit })],
                 cancellationToken),
             UpdateParticipantCommand update => UpdateParticipantAsync(update, cancellationToken),
             RemoveParticipantCommand remove => SendWithoutResultAsync(
@@ -69,6 +69,21 @@ public sealed class TwilioCallProvider : ICallProvider
                 cancellationToken),
             _ => throw new ArgumentException($"Twilio cannot run {command.GetType().Name}.", nameof(command)),
         };
+    }
+
+    private Task<CommandResult> DialAsync(DialCommand dial, CancellationToken cancellationToken)
+    {
+        InstructionUrls.Check(dial);
+        return dial.ConferenceName is { } conferenceName
+            ? AddParticipantAsync(dial, conferenceName, cancellationToken)
+            : CreateCallAsync(dial, dial.Url?.AbsoluteUri ?? _voiceUrl, cancellationToken);
+    }
+
+    // Twilio fetches the URL for the call's next TwiML, leaving whatever the call was doing.
+    private Task<CommandResult> RedirectToUrlAsync(RedirectToUrlCommand redirect, CancellationToken cancellationToken)
+    {
+        InstructionUrls.Check(redirect);
+        return UpdateCallAsync(redirect.CallId, [new("Url", redirect.Url.AbsoluteUri), new("Method", "POST")], cancellationToken);
     }
 
     private async Task<CommandResult> AddParticipantAsync(DialCommand dial, string conferenceName, CancellationToken cancellationToken)
@@ -90,13 +105,14 @@ public sealed class TwilioCallProvider : ICallProvider
         return new CommandResult(RequireField(participant.CallSid, "call_sid", path), participant.ConferenceSid);
     }
 
-    private async Task<CommandResult> CreateCallAsync(DialCommand dial, CancellationToken cancellationToken)
+    // Only the TwiML comes from instructionUrl; the call's status callbacks come to us whoever serves it.
+    private async Task<CommandResult> CreateCallAsync(DialCommand dial, string instructionUrl, CancellationToken cancellationToken)
     {
         List<KeyValuePair<string, string>> form =
         [
             new("To", dial.To),
             new("From", dial.From),
-            new("Url", _voiceUrl),
+            new("Url", instructionUrl),
             new("StatusCallback", _statusCallbackUrl),
             .. TwilioSubscriptions.CallProgressEvents.Select(e => KeyValuePair.Create("StatusCallbackEvent", e)),
             new("Timeout", dial.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)),
@@ -107,8 +123,9 @@ public sealed class TwilioCallProvider : ICallProvider
         return new CommandResult(RequireField(call.Sid, "sid", path));
     }
 
-    private Task<CommandResult> UpdateCallAsync(string callId, KeyValuePair<string, string> change, CancellationToken cancellationToken) =>
-        SendWithoutResultAsync(HttpMethod.Post, $"/Calls/{Segment(callId)}.json", [change], cancellationToken);
+    private Task<CommandResult> UpdateCallAsync(
+        string callId, IReadOnlyList<KeyValuePair<string, string>> changes, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(HttpMethod.Post, $"/Calls/{Segment(callId)}.json", changes, cancellationToken);
 
     private Task<CommandResult> UpdateParticipantAsync(UpdateParticipantCommand update, CancellationToken cancellationToken)
     {

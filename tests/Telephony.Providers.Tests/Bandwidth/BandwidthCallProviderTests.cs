@@ -77,6 +77,51 @@ public sealed class BandwidthCallProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dial_with_a_url_creates_a_call_answered_by_that_url_that_still_disconnects_to_us()
+    {
+        _server.Respond(HttpStatusCode.Created, $$"""{"callId":"{{CallId}}"}""");
+
+        var result = await _provider.ExecuteAsync(
+            new DialCommand
+            {
+                CommandId = "cmd-2",
+                From = "+15551112222",
+                To = "+15553334444",
+                Url = new Uri("https://app.example.org/bxml/call?reservation=WR1"),
+                TimeoutSeconds = 20,
+            },
+            CancellationToken.None);
+
+        Assert.Equal(new CommandResult(CallId: CallId), result);
+        AssertRequest(
+            "POST",
+            "/api/v2/accounts/9900000/calls",
+            $$"""
+            {"from":"+15551112222","to":"+15553334444","applicationId":"04e88489-df02-4e34-a0ee-27a91849555f",
+             "answerUrl":"https://app.example.org/bxml/call?reservation=WR1","disconnectUrl":"{{VoiceWebhook}}",
+             "username":"bw-callbacks","password":"callback-secret","callTimeout":20,"tag":"cmd-2"}
+            """);
+    }
+
+    [Fact]
+    public async Task Dial_naming_both_a_conference_and_a_url_is_rejected_before_any_request()
+    {
+        var dial = new DialCommand
+        {
+            CommandId = "cmd-3",
+            From = "+15551112222",
+            To = "+15553334444",
+            ConferenceName = "session-42",
+            Url = new Uri("https://app.example.org/bxml/call"),
+        };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _provider.ExecuteAsync(dial, CancellationToken.None));
+
+        Assert.Contains("both conference 'session-42' and instruction URL", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public async Task Dial_into_a_conference_Bandwidth_would_refuse_is_rejected_before_any_request()
     {
         var dial = new DialCommand { CommandId = "cmd-3", From = "+15551112222", To = "+15553334444", ConferenceName = "session 42" };
@@ -137,6 +182,33 @@ public sealed class BandwidthCallProviderTests : IAsyncLifetime
             {"state":"active","redirectUrl":"{{VoiceWebhook}}?transferTo=sip%3Aagent%40example.com",
              "username":"bw-callbacks","password":"callback-secret"}
             """);
+    }
+
+    [Fact]
+    public async Task Redirect_to_url_keeps_the_call_active_and_points_it_at_the_url()
+    {
+        var result = await _provider.ExecuteAsync(
+            new RedirectToUrlCommand { CommandId = "cmd-7", CallId = CallId, Url = new Uri("https://app.example.org/bxml/next?step=2") },
+            CancellationToken.None);
+
+        Assert.Equal(new CommandResult(), result);
+        AssertRequest(
+            "POST",
+            $"/api/v2/accounts/9900000/calls/{CallId}",
+            """
+            {"state":"active","redirectUrl":"https://app.example.org/bxml/next?step=2",
+             "username":"bw-callbacks","password":"callback-secret"}
+            """);
+    }
+
+    [Fact]
+    public async Task Redirect_to_a_relative_url_is_rejected_before_any_request()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _provider.ExecuteAsync(
+            new RedirectToUrlCommand { CommandId = "cmd-7", CallId = CallId, Url = new Uri("/bxml/next", UriKind.Relative) },
+            CancellationToken.None));
+
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]

@@ -129,6 +129,78 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Dial_with_a_url_creates_a_call_that_runs_the_twiml_there_and_reports_to_us()
+    {
+        _api.ResponseStatus = 201;
+        _api.ResponseBody = """{"sid": "CAnew", "status": "queued"}""";
+
+        var result = await _provider.ExecuteAsync(
+            new DialCommand
+            {
+                CommandId = "cmd-2",
+                From = "+14155550100",
+                To = "client:alice",
+                Url = new Uri("https://app.example.org/twiml/call?reservation=WR1"),
+                TimeoutSeconds = 20,
+            },
+            CancellationToken.None);
+
+        Assert.Equal(new CommandResult("CAnew"), result);
+        var request = SingleRequest("POST", AccountPath + "/Calls.json");
+        Assert.Equal(
+            [
+                Field("To", "client:alice"),
+                Field("From", "+14155550100"),
+                Field("Url", "https://app.example.org/twiml/call?reservation=WR1"),
+                Field("StatusCallback", PublicBase + "/webhooks/twilio/status"),
+                Field("StatusCallbackEvent", "initiated"),
+                Field("StatusCallbackEvent", "ringing"),
+                Field("StatusCallbackEvent", "answered"),
+                Field("StatusCallbackEvent", "completed"),
+                Field("Timeout", "20"),
+            ],
+            request.Form);
+    }
+
+    [Fact]
+    public async Task Redirect_to_url_updates_the_call_with_the_url_to_post_to()
+    {
+        var result = await _provider.ExecuteAsync(
+            new RedirectToUrlCommand { CommandId = "cmd-4", CallId = "CAleg", Url = new Uri("https://app.example.org/twiml/next?step=2") },
+            CancellationToken.None);
+
+        Assert.Equal(new CommandResult(), result);
+        Assert.Equal(
+            [Field("Url", "https://app.example.org/twiml/next?step=2"), Field("Method", "POST")],
+            SingleRequest("POST", AccountPath + "/Calls/CAleg.json").Form);
+    }
+
+    [Fact]
+    public async Task Dial_naming_both_a_conference_and_a_url_is_refused_before_any_request()
+    {
+        var dial = new DialCommand { CommandId = "cmd-2", From = "+1", To = "+2", ConferenceName = "session-42", Url = new Uri("https://app.example.org/twiml") };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _provider.ExecuteAsync(dial, CancellationToken.None));
+
+        Assert.Contains("both conference 'session-42' and instruction URL", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_api.Requests);
+    }
+
+    [Theory]
+    [InlineData("/twiml/relative")]
+    [InlineData("ftp://app.example.org/twiml")]
+    public async Task Instruction_urls_Twilio_cannot_fetch_are_refused_before_any_request(string url)
+    {
+        var target = new Uri(url, UriKind.RelativeOrAbsolute);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _provider.ExecuteAsync(
+            new DialCommand { CommandId = "cmd-2", From = "+1", To = "+2", Url = target }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => _provider.ExecuteAsync(
+            new RedirectToUrlCommand { CommandId = "cmd-4", CallId = "CAleg", Url = target }, CancellationToken.None));
+        Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
     public async Task Hangup_completes_the_call()
     {
         var result = await _provider.ExecuteAsync(new HangupCommand { CommandId = "cmd-3", CallId = "CAleg" }, CancellationToken.None);
