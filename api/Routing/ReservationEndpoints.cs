@@ -24,6 +24,8 @@ public static class ReservationEndpoints
         ("reject", static (r, i) => r.Reject(i)),
         ("conference", static (r, i) => r.Conference(i)),
         ("dequeue", static (r, i) => r.Dequeue(i)),
+        ("call", static (r, i) => r.Call(i)),
+        ("redirect", static (r, i) => r.Redirect(i)),
         ("participant", static (r, i) => r.UpdateParticipant(i)),
         ("wrap", static (r, i) => r.Wrap(i)),
         ("complete", static (r, i) => r.Complete(i)),

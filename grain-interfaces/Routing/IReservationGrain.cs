@@ -30,6 +30,18 @@ public interface IReservationGrain : IGrainWithStringKey
     /// </summary>
     Task<RoutingResult<Reservation>> Dequeue(ReservationInstruction instruction);
 
+    /// <summary>
+    /// Accepts and places a call to the worker (<see cref="ReservationInstruction.To"/> or its <c>contact_uri</c>) from
+    /// <see cref="ReservationInstruction.From"/> that runs the instructions at <see cref="ReservationInstruction.Url"/> when answered.
+    /// </summary>
+    Task<RoutingResult<Reservation>> Call(ReservationInstruction instruction);
+
+    /// <summary>
+    /// Accepts and moves <see cref="ReservationInstruction.CallSid"/>, a call of the task's session, to the instructions
+    /// at <see cref="ReservationInstruction.Url"/>.
+    /// </summary>
+    Task<RoutingResult<Reservation>> Redirect(ReservationInstruction instruction);
+
     /// <summary>Holds or mutes the worker's leg of an accepted reservation's call; the reservation itself does not change.</summary>
     Task<RoutingResult<Reservation>> UpdateParticipant(ReservationInstruction instruction);
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
+using Telephony.Providers;
+using Telephony.Providers.Accounts;
 using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
@@ -14,6 +17,7 @@ namespace Telephony.Grains.Routing;
 /// </summary>
 internal sealed class ReservationGrain(
     [PersistentState("reservation")] IPersistentState<ReservationState> state,
+    AccountRegistry accounts,
     ILogger<ReservationGrain> logger) : Grain, IReservationGrain, IRemindable
 {
     private const string TimeoutReminder = "timeout";
@@ -35,6 +39,55 @@ internal sealed class ReservationGrain(
 
     /// <inheritdoc />
     public Task<RoutingResult<Reservation>> Dequeue(ReservationInstruction instruction) => ConnectWorkerAsync(instruction);
+
+    /// <inheritdoc />
+    public async Task<RoutingResult<Reservation>> Call(ReservationInstruction instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        if (Check(instruction) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = state.State.Reservation!;
+        if (!E164.IsValid(instruction.From) || InstructionUrl(instruction.Url) is not { } url)
+        {
+            return RoutingResult.Invalid("A call instruction needs 'from' (an E.164 number) and 'url' (an absolute http or https URL).", current);
+        }
+
+        var worker = (await WorkerOf(current).Get()).Value;
+        if (worker is null || (instruction.To ?? ContactUri(worker.Attributes)) is not { } contact)
+        {
+            return RoutingResult.Invalid("The worker has no 'contact_uri' attribute and the instruction gives no 'to'.", current);
+        }
+
+        return await AcceptThenAsync(instruction, new DialCommand { CommandId = $"{GrainKey}-call", From = instruction.From!, To = contact, Url = url });
+    }
+
+    /// <inheritdoc />
+    public async Task<RoutingResult<Reservation>> Redirect(ReservationInstruction instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        if (Check(instruction) is { } refused)
+        {
+            return refused;
+        }
+
+        var current = state.State.Reservation!;
+        if (instruction.CallSid is not { Length: > 0 } callSid || InstructionUrl(instruction.Url) is not { } url)
+        {
+            return RoutingResult.Invalid("A redirect instruction needs 'callSid' and 'url' (an absolute http or https URL).", current);
+        }
+
+        // Only a call of the task's own session: a worker's key must not move other calls of the account.
+        var session = current.Task.SessionId is null ? null : (await SessionOf(current).Get(current.AccountSid)).Value;
+        if (session is null || !session.Members.Any(m => m.CallSid == callSid))
+        {
+            return RoutingResult.Invalid($"'callSid': call {callSid} is not a call of this task's session.", current);
+        }
+
+        return await AcceptThenAsync(instruction, new RedirectToUrlCommand { CommandId = $"{GrainKey}-redirect", CallId = callSid, Url = url });
+    }
 
     /// <inheritdoc />
     public async Task<RoutingResult<Reservation>> UpdateParticipant(ReservationInstruction instruction)
@@ -177,6 +230,37 @@ internal sealed class ReservationGrain(
         await state.WriteStateAsync();
         return accepted;
     }
+
+    /// <summary>Accepts, then has the provider run <paramref name="command"/>; a refusal after the accept leaves the reservation accepted and says why.</summary>
+    private async Task<RoutingResult<Reservation>> AcceptThenAsync(ReservationInstruction instruction, CallCommand command)
+    {
+        var accepted = await InstructAsync(instruction, ReservationStatus.Accepted);
+        if (!accepted.IsSuccess)
+        {
+            return accepted;
+        }
+
+        var reservation = accepted.Value!;
+        var provider = accounts.Find(reservation.AccountSid)?.Provider ?? ProviderKind.Simulator;
+        try
+        {
+            var result = await GrainFactory.GetGrain<IProviderGrain>(CallKeys.Provider(provider)).Execute(reservation.AccountSid, command);
+            if (command is DialCommand)
+            {
+                state.State.WorkerCallSid = result.CallId;
+                await state.WriteStateAsync();
+            }
+
+            return accepted;
+        }
+        catch (ProviderException e) when (!e.IsTransient)
+        {
+            return RoutingResult.IllegalTransition(reservation, $"The reservation is accepted, but the provider refused: {e.Message}");
+        }
+    }
+
+    private static Uri? InstructionUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
 
     /// <summary>Null when the reservation exists at the expected version; else the answer.</summary>
     private RoutingResult<Reservation>? Check(ReservationInstruction instruction)
