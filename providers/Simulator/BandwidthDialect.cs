@@ -8,8 +8,8 @@ namespace Telephony.Providers.Simulator;
 /// <summary>
 /// Bandwidth's side: <c>c-…</c>/<c>conf-…</c> ids, JSON callbacks carrying the HTTP Basic credentials given with each URL,
 /// BXML answers. Calls placed by commands are configured as <see cref="BandwidthCallProvider"/> configures them
-/// (answerUrl with its <see cref="BandwidthWebhookQuery"/>, disconnectUrl, the account's callback credentials); arriving
-/// calls as an application whose initiate and status URLs are our voice webhook.
+/// (answerUrl with its <see cref="BandwidthWebhookQuery"/> or the dial's Url, disconnectUrl, the account's callback
+/// credentials); arriving calls as an application whose initiate and status URLs are our voice webhook.
 /// </summary>
 /// <remarks>
 /// Bandwidth sends no callback for an outbound call's initiation or ringing, nor for holding or muting a conference
@@ -35,7 +35,9 @@ internal sealed class BandwidthDialect(BandwidthSettings settings, Uri publicBas
     public void RouteOutbound(CallLeg leg, DialCommand dial)
     {
         var query = dial.ConferenceName is { } conference ? BandwidthWebhookQuery.ForConference(conference) : null;
-        leg.InstructionUrl = _voice with { Url = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.BandwidthVoice, query) };
+        leg.InstructionUrl = dial.Url is { } url
+            ? _voice with { Url = url, IsCommandUrl = true }
+            : _voice with { Url = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.BandwidthVoice, query) };
         leg.StatusUrl = _voice;
     }
 
@@ -73,6 +75,11 @@ internal sealed class BandwidthDialect(BandwidthSettings settings, Uri publicBas
         var target = _voice with { Url = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.BandwidthVoice, query) };
         return new Redirection(null, Callback(target, CallFields(leg, BandwidthEventTypes.Redirect), leg.Id, null));
     }
+
+    /// <inheritdoc />
+    /// <remarks>As <see cref="BandwidthCallProvider"/> does: the redirect webhook goes to the URL with the account's callback credentials.</remarks>
+    public OutgoingCallback RedirectToUrl(CallLeg leg, Uri url) =>
+        Callback(_voice with { Url = url, IsCommandUrl = true }, CallFields(leg, BandwidthEventTypes.Redirect), leg.Id, null);
 
     /// <inheritdoc />
     public OutgoingCallback? Progress(CallLeg leg) => null;
@@ -212,7 +219,10 @@ internal sealed class BandwidthDialect(BandwidthSettings settings, Uri publicBas
         IReadOnlyList<KeyValuePair<string, string>> headers = target.Username is { } username
             ? [new("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{target.Password}")))]
             : [];
-        return new OutgoingCallback(callback.EventType!, target.Url, JsonContentType, body, headers, callId, conferenceId);
+        return new OutgoingCallback(callback.EventType!, target.Url, JsonContentType, body, headers, callId, conferenceId)
+        {
+            IsCommandUrl = target.IsCommandUrl,
+        };
     }
 
     private static string RandomHex() => Guid.NewGuid().ToString("N")[..8];

@@ -8,6 +8,8 @@ namespace Telephony.Providers.Simulator;
 /// <summary>
 /// Sends the simulator's callbacks one at a time, in the order they were queued, to our own listening address:
 /// each public URL is mapped onto the delivery base URL, while its signature stays computed over the public URL.
+/// An instruction URL a command named that is not ours is fetched directly, wherever it points; any other URL outside
+/// our public base URL is refused, so the simulator never sends our events elsewhere.
 /// Failures are logged and reported to the callback's reply handler, never thrown.
 /// </summary>
 internal sealed class CallbackDelivery : IAsyncDisposable
@@ -48,7 +50,7 @@ internal sealed class CallbackDelivery : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues <paramref name="callback"/>; <paramref name="onReply"/> then runs on the delivery loop with our webhook's answer.</summary>
+    /// <summary>Queues <paramref name="callback"/>; <paramref name="onReply"/> then runs on the delivery loop with the URL's answer.</summary>
     public void Enqueue(OutgoingCallback callback, Action<CallbackReply>? onReply = null)
     {
         lock (_gate)
@@ -124,12 +126,15 @@ internal sealed class CallbackDelivery : IAsyncDisposable
     private async Task<CallbackReply> DeliverAsync(OutgoingCallback callback, CancellationToken cancellationToken)
     {
         var sentAt = _time.GetUtcNow();
-        var deliveryUrl = ToDeliveryUrl(callback.Url);
+        var ours = ToDeliveryUrl(callback.Url);
+        var deliveryUrl = ours ?? (callback.IsCommandUrl ? callback.Url : null);
         if (deliveryUrl is null)
         {
-            var error = $"{callback.Url} is not under the public base URL {_publicPrefix}; the simulator only calls our own service.";
+            var error = $"{callback.Url} is not under the public base URL {_publicPrefix}; the simulator calls nothing else but instruction URLs named by commands.";
             return Record(callback, null, sentAt, null, error);
         }
+
+        var peer = ours is null ? $"The instruction URL {callback.Url}" : "Our webhook";
 
         using var request = new HttpRequestMessage(HttpMethod.Post, deliveryUrl)
         {
@@ -144,16 +149,16 @@ internal sealed class CallbackDelivery : IAsyncDisposable
         {
             using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var error = response.IsSuccessStatusCode ? null : $"Our webhook answered {(int)response.StatusCode} {response.StatusCode}.";
+            var error = response.IsSuccessStatusCode ? null : $"{peer} answered {(int)response.StatusCode} {response.StatusCode}.";
             return Record(callback, deliveryUrl, sentAt, (int)response.StatusCode, error, body);
         }
         catch (HttpRequestException ex)
         {
-            return Record(callback, deliveryUrl, sentAt, null, $"Our webhook could not be reached: {ex.Message}");
+            return Record(callback, deliveryUrl, sentAt, null, $"{peer} could not be reached: {ex.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Record(callback, deliveryUrl, sentAt, null, "Our webhook did not answer in time.");
+            return Record(callback, deliveryUrl, sentAt, null, $"{peer} did not answer in time.");
         }
     }
 

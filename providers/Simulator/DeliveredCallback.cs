@@ -1,6 +1,6 @@
 namespace Telephony.Providers.Simulator;
 
-/// <summary>One callback the simulator sent (or failed to send) to our webhooks.</summary>
+/// <summary>One callback the simulator sent (or failed to send) to our webhooks or to an instruction URL a command named.</summary>
 public sealed record DeliveredCallback
 {
     /// <summary>Position in the simulator's delivery order, from 1.</summary>
@@ -15,19 +15,19 @@ public sealed record DeliveredCallback
     /// <summary>The conference it is about, if any.</summary>
     public string? ConferenceId { get; init; }
 
-    /// <summary>The public URL the provider was given; Twilio signs this one.</summary>
+    /// <summary>The URL the provider was given (our public URL, or a command's instruction URL); Twilio signs this one.</summary>
     public required Uri Url { get; init; }
 
-    /// <summary>Where it was actually sent (our own listening address); null when the URL is not ours.</summary>
+    /// <summary>Where it was actually sent: our own listening address, or the instruction URL itself when that is not ours; null when not sent.</summary>
     public Uri? DeliveredTo { get; init; }
 
     /// <summary>The request body as sent.</summary>
     public required string Body { get; init; }
 
-    /// <summary>Our webhook's HTTP status; null when it could not be reached.</summary>
+    /// <summary>The HTTP status answered; null when the URL could not be reached.</summary>
     public int? StatusCode { get; init; }
 
-    /// <summary>What went wrong; null when our webhook answered 2xx.</summary>
+    /// <summary>What went wrong; null when the URL answered 2xx.</summary>
     public string? Error { get; init; }
 
     /// <summary>When it was sent.</summary>

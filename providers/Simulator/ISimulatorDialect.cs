@@ -18,7 +18,10 @@ internal interface ISimulatorDialect
     /// <summary>True when a dial into a conference answers with the conference's id (Twilio's participant API does).</summary>
     bool ReportsConferenceOnDial { get; }
 
-    /// <summary>Sets where a leg placed by <paramref name="dial"/> asks for instructions and reports, or what it runs on answer.</summary>
+    /// <summary>
+    /// Sets where a leg placed by <paramref name="dial"/> asks for instructions (the dial's Url, marked as a command's, or
+    /// our voice webhook) and reports, or what it runs on answer.
+    /// </summary>
     void RouteOutbound(CallLeg leg, DialCommand dial);
 
     /// <summary>Sets where an arriving leg asks for instructions and reports (the number's or application's URLs).</summary>
@@ -36,6 +39,9 @@ internal interface ISimulatorDialect
 
     /// <summary>How <paramref name="leg"/> gets <paramref name="instruction"/> when a command moves it: verbs directly, or a request to our webhook.</summary>
     Redirection Redirect(CallLeg leg, CallInstruction instruction);
+
+    /// <summary>The request that asks <paramref name="url"/>, which a command named, what the moved <paramref name="leg"/> does next.</summary>
+    OutgoingCallback RedirectToUrl(CallLeg leg, Uri url);
 
     /// <summary>The leg reached its current <see cref="CallLeg.Status"/> (initiated, ringing, answered).</summary>
     OutgoingCallback? Progress(CallLeg leg);

@@ -9,13 +9,14 @@ namespace Telephony.Providers.Simulator;
 /// One account's simulated telephone network: it plays the provider and the far ends of every call (ringing,
 /// answering after <see cref="SimulatorSettings.AnswerDelay"/>, busy and no-answer numbers, conferences, hang-ups)
 /// and reports it all to our webhooks in Twilio or Bandwidth format, signed or authenticated as that provider would.
+/// Legs dialled or redirected with an instruction URL ask that URL for their instructions, wherever it points.
 /// State lives in memory and all timing comes from the <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
 /// Every change happens under one lock and queues its callbacks before the lock is released, so callbacks go out in
-/// the order things happened; they are sent one at a time. Our webhooks' TwiML or BXML answers are run when they
-/// arrive. Speaking takes simulated time (<see cref="SpeechPerCharacter"/>, at least <see cref="ShortestSpeech"/>),
-/// so a call that only says something stays up that long.
+/// the order things happened; they are sent one at a time. TwiML or BXML answers, our webhooks' or an instruction
+/// URL's, are run when they arrive. Speaking takes simulated time (<see cref="SpeechPerCharacter"/>, at least
+/// <see cref="ShortestSpeech"/>), so a call that only says something stays up that long.
 /// </remarks>
 public sealed class SimulatedNetwork : IAsyncDisposable
 {
@@ -215,12 +216,7 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     {
         lock (_gate)
         {
-            var leg = RequireCall(callId);
-            if (leg.Status != SimulatedCallStatus.Answered)
-            {
-                throw new ProviderException($"The simulator cannot redirect call {callId}: it is {leg.Status}.", HttpStatusCode.Conflict, isTransient: false);
-            }
-
+            var leg = RequireAnswered(callId);
             var redirection = _dialect.Redirect(leg, instruction);
             Detach(leg, LeaveReason.Redirected);
             if (redirection.Request is { } request)
@@ -235,6 +231,18 @@ public sealed class SimulatedNetwork : IAsyncDisposable
             }
 
             RunVerbs(leg);
+        }
+    }
+
+    /// <summary>Makes an answered leg leave whatever it does and ask <paramref name="url"/> for what to do instead; a failed request hangs it up.</summary>
+    internal void RedirectToUrl(string callId, Uri url)
+    {
+        lock (_gate)
+        {
+            var leg = RequireAnswered(callId);
+            var request = _dialect.RedirectToUrl(leg, url);
+            Detach(leg, LeaveReason.Redirected);
+            Ask(leg, request);
         }
     }
 
@@ -639,6 +647,14 @@ public sealed class SimulatedNetwork : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return _calls.TryGetValue(callId, out var leg) ? leg : throw NotFound($"call {callId}");
+    }
+
+    private CallLeg RequireAnswered(string callId)
+    {
+        var leg = RequireCall(callId);
+        return leg.Status == SimulatedCallStatus.Answered
+            ? leg
+            : throw new ProviderException($"The simulator cannot redirect call {callId}: it is {leg.Status}.", HttpStatusCode.Conflict, isTransient: false);
     }
 
     private ConferenceRoom RequireConference(string conferenceId)

@@ -47,12 +47,17 @@ public sealed class SimulatorCallProvider : ICallProvider
         switch (command)
         {
             case DialCommand dial:
+                InstructionUrls.Check(dial);
                 return Network.Dial(dial);
             case HangupCommand hangup:
                 Network.Hangup(hangup.CallId);
                 break;
             case RedirectCommand redirect:
                 Network.Redirect(redirect.CallId, new DialInstruction(redirect.Destination) { CallerId = redirect.CallerId });
+                break;
+            case RedirectToUrlCommand redirect:
+                InstructionUrls.Check(redirect);
+                Network.RedirectToUrl(redirect.CallId, redirect.Url);
                 break;
             case MoveToConferenceCommand move:
                 Network.Redirect(move.CallId, new JoinConferenceInstruction(move.ConferenceName) { EndConferenceOnExit = move.EndConferenceOnExit });

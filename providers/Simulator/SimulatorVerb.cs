@@ -54,7 +54,11 @@ internal sealed record DialVerb(string To) : SimulatorVerb
 }
 
 /// <summary>Where the provider was told to send a callback, with the Basic credentials to send (Bandwidth).</summary>
-/// <param name="Url">The absolute public URL.</param>
+/// <param name="Url">The absolute URL: our public one, or an instruction URL a command named.</param>
 /// <param name="Username">User name, when credentials were given.</param>
 /// <param name="Password">Password, when credentials were given.</param>
-internal sealed record CallbackTarget(Uri Url, string? Username = null, string? Password = null);
+internal sealed record CallbackTarget(Uri Url, string? Username = null, string? Password = null)
+{
+    /// <summary>True for an instruction URL a command named, which may point anywhere (see <see cref="OutgoingCallback.IsCommandUrl"/>).</summary>
+    public bool IsCommandUrl { get; init; }
+}

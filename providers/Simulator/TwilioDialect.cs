@@ -6,9 +6,10 @@ namespace Telephony.Providers.Simulator;
 
 /// <summary>
 /// Twilio's side: <c>CA…</c>/<c>CF…</c> ids, form-encoded callbacks signed with <c>X-Twilio-Signature</c> over the public
-/// URL, TwiML answers. Calls placed by commands are configured as <see cref="TwilioCallProvider"/> configures them
-/// (status callbacks for every progress event; conference dials through the participant API); arriving calls as a
-/// number whose voice URL and status callback are our webhooks (completed only, without progress fields).
+/// URL (or the instruction URL a command named), TwiML answers. Calls placed by commands are configured as
+/// <see cref="TwilioCallProvider"/> configures them (status callbacks for every progress event; conference dials through
+/// the participant API; the dial's Url, if any, as voice URL); arriving calls as a number whose voice URL and status
+/// callback are our webhooks (completed only, without progress fields).
 /// Legs placed by <c>&lt;Dial&gt;&lt;Number&gt;</c> report nothing, as <c>&lt;Number&gt;</c> without <c>statusCallback</c> does.
 /// </summary>
 internal sealed class TwilioDialect(TwilioSettings settings, Uri publicBaseUrl, TimeProvider time) : ISimulatorDialect
@@ -43,7 +44,7 @@ internal sealed class TwilioDialect(TwilioSettings settings, Uri publicBaseUrl, 
         }
         else
         {
-            leg.InstructionUrl = new CallbackTarget(_voiceUrl);
+            leg.InstructionUrl = dial.Url is { } url ? new CallbackTarget(url) { IsCommandUrl = true } : new CallbackTarget(_voiceUrl);
         }
     }
 
@@ -126,12 +127,12 @@ internal sealed class TwilioDialect(TwilioSettings settings, Uri publicBaseUrl, 
     }
 
     /// <inheritdoc />
-    public OutgoingCallback AskInstructions(CallLeg leg, InstructionReason reason)
-    {
-        var status = leg.Status == SimulatedCallStatus.Answered ? "in-progress" : "ringing";
-        var target = leg.InstructionUrl ?? new CallbackTarget(_voiceUrl);
-        return Form("voice:" + status, target.Url, CallFields(leg, status), leg.Id, null);
-    }
+    public OutgoingCallback AskInstructions(CallLeg leg, InstructionReason reason) =>
+        Voice(leg, leg.InstructionUrl ?? new CallbackTarget(_voiceUrl));
+
+    /// <inheritdoc />
+    /// <remarks>Twilio requests a call update's <c>Url</c> as it requests a voice URL, with the call's current status.</remarks>
+    public OutgoingCallback RedirectToUrl(CallLeg leg, Uri url) => Voice(leg, new CallbackTarget(url) { IsCommandUrl = true });
 
     /// <inheritdoc />
     public IReadOnlyList<OutgoingCallback> Joined(ConferenceRoom room, ConferenceMember member, CallLeg leg, bool started)
@@ -207,6 +208,12 @@ internal sealed class TwilioDialect(TwilioSettings settings, Uri publicBaseUrl, 
     /// <inheritdoc />
     /// <remarks>Without a <c>&lt;Dial action&gt;</c> Twilio goes on with the next verb.</remarks>
     public OutgoingCallback? TransferCompleted(CallLeg parent, CallLeg leg, DialVerb dial) => null;
+
+    private OutgoingCallback Voice(CallLeg leg, CallbackTarget target)
+    {
+        var status = leg.Status == SimulatedCallStatus.Answered ? "in-progress" : "ringing";
+        return Form("voice:" + status, target.Url, CallFields(leg, status), leg.Id, null) with { IsCommandUrl = target.IsCommandUrl };
+    }
 
     private List<KeyValuePair<string, string>> CallFields(CallLeg leg, string status)
     {
