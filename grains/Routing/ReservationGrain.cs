@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
@@ -18,6 +19,7 @@ namespace Telephony.Grains.Routing;
 internal sealed class ReservationGrain(
     [PersistentState("reservation")] IPersistentState<ReservationState> state,
     AccountRegistry accounts,
+    IOptions<ProviderOptions> providerOptions,
     ILogger<ReservationGrain> logger) : Grain, IReservationGrain, IRemindable
 {
     private const string TimeoutReminder = "timeout";
@@ -50,9 +52,9 @@ internal sealed class ReservationGrain(
         }
 
         var current = state.State.Reservation!;
-        if (!E164.IsValid(instruction.From) || InstructionUrl(instruction.Url) is not { } url)
+        if (!E164.IsValid(instruction.From) || InstructionUrl(current.AccountSid, instruction.Url) is not { } url)
         {
-            return RoutingResult.Invalid("A call instruction needs 'from' (an E.164 number) and 'url' (an absolute http or https URL).", current);
+            return RoutingResult.Invalid($"A call instruction needs 'from' (an E.164 number) and 'url' ({UrlRule(current.AccountSid)}).", current);
         }
 
         var worker = (await WorkerOf(current).Get()).Value;
@@ -74,9 +76,9 @@ internal sealed class ReservationGrain(
         }
 
         var current = state.State.Reservation!;
-        if (instruction.CallSid is not { Length: > 0 } callSid || InstructionUrl(instruction.Url) is not { } url)
+        if (instruction.CallSid is not { Length: > 0 } callSid || InstructionUrl(current.AccountSid, instruction.Url) is not { } url)
         {
-            return RoutingResult.Invalid("A redirect instruction needs 'callSid' and 'url' (an absolute http or https URL).", current);
+            return RoutingResult.Invalid($"A redirect instruction needs 'callSid' and 'url' ({UrlRule(current.AccountSid)}).", current);
         }
 
         // Only a call of the task's own session: a worker's key must not move other calls of the account.
@@ -259,8 +261,26 @@ internal sealed class ReservationGrain(
         }
     }
 
-    private static Uri? InstructionUrl(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
+    /// <summary>
+    /// The instruction URL, when it is one this account's provider may be sent to: Bandwidth shares our callback
+    /// credentials with every URL of a call, so on Bandwidth it must be under our public base URL.
+    /// </summary>
+    private Uri? InstructionUrl(string accountId, string? text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var ours = providerOptions.Value.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/";
+        return accounts.Find(accountId)?.CallbackProvider != ProviderKind.Bandwidth || url.AbsoluteUri.StartsWith(ours, StringComparison.OrdinalIgnoreCase)
+            ? url
+            : null;
+    }
+
+    private string UrlRule(string accountId) => accounts.Find(accountId)?.CallbackProvider == ProviderKind.Bandwidth
+        ? $"an absolute URL under {providerOptions.Value.PublicBaseUrl}: Bandwidth sends our callback credentials to it"
+        : "an absolute http or https URL";
 
     /// <summary>Null when the reservation exists at the expected version; else the answer.</summary>
     private RoutingResult<Reservation>? Check(ReservationInstruction instruction)

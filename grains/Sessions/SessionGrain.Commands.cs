@@ -82,6 +82,7 @@ public sealed partial class SessionGrain
         DialCommand dial => $"The call to {dial.To}",
         HangupCommand hangup => $"Hanging up {hangup.CallId}",
         RedirectCommand redirect => $"The transfer to {redirect.Destination}",
+        RedirectToUrlCommand redirect => $"Moving {redirect.CallId} to {redirect.Url}",
         UpdateParticipantCommand update => $"Changing hold of {update.CallId}",
         SendMessageCommand message => $"The text message to {message.To}",
         _ => command.GetType().Name,

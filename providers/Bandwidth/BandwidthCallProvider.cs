@@ -68,11 +68,11 @@ public sealed class BandwidthCallProvider : ICallProvider
 
     private static BandwidthJsonContext Json => BandwidthJsonContext.Default;
 
-    // Only the answer BXML comes from the dial's Url; the disconnect comes to us whoever serves it. createCall has one
-    // pair of credentials for both URLs, so the Url's server receives our callback credentials too.
+    // Only the answer BXML comes from the dial's Url; the disconnect comes to us whoever serves it.
     private async Task<CommandResult> DialAsync(DialCommand dial, CancellationToken cancellationToken)
     {
         InstructionUrls.Check(dial);
+        RequireOurs(dial.Url, dial.CommandId);
         var answerUrl = dial.Url?.AbsoluteUri
             ?? VoiceWebhook(dial.ConferenceName is { } conference ? BandwidthWebhookQuery.ForConference(conference) : null);
         var request = new CreateCallRequest(
@@ -110,6 +110,7 @@ public sealed class BandwidthCallProvider : ICallProvider
     private Task<CommandResult> RedirectToUrlAsync(RedirectToUrlCommand redirect, CancellationToken cancellationToken)
     {
         InstructionUrls.Check(redirect);
+        RequireOurs(redirect.Url, redirect.CommandId);
         return RedirectCallAsync(redirect.CallId, redirect.Url.AbsoluteUri, cancellationToken);
     }
 
@@ -186,6 +187,21 @@ public sealed class BandwidthCallProvider : ICallProvider
     private Uri AccountUrl(params string[] segments) =>
         new($"{_settings.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/accounts/{Uri.EscapeDataString(_settings.AccountId)}/"
             + string.Join('/', segments.Select(Uri.EscapeDataString)));
+
+    /// <summary>
+    /// Bandwidth sends one pair of callback credentials to every URL of a call, so an instruction URL on another
+    /// server would learn the credentials our webhook trusts: only URLs under our public base URL are allowed.
+    /// </summary>
+    private void RequireOurs(Uri? url, string commandId)
+    {
+        if (url is not null && !url.AbsoluteUri.StartsWith(_publicBaseUrl.AbsoluteUri.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProviderException(
+                $"Command {commandId}: Bandwidth would send our callback credentials to {url}; instruction URLs must be under {_publicBaseUrl}.",
+                HttpStatusCode.BadRequest,
+                isTransient: false);
+        }
+    }
 
     private string VoiceWebhook(string? query) => WebhookPaths.Combine(_publicBaseUrl, WebhookPaths.BandwidthVoice, query).AbsoluteUri;
 }

@@ -4,8 +4,8 @@ using System.Text;
 namespace Telephony.Grains.Tests.Sessions;
 
 /// <summary>
-/// Twilio's REST API as far as the session grain uses it: records every request, answers participant creation
-/// with new call and conference sids and everything else with 200, and can hold back or fail chosen requests.
+/// Twilio's REST API as far as the session grain uses it: records every request, answers call and participant creation
+/// with new call (and conference) sids and everything else with 200, and can hold back or fail chosen requests.
 /// </summary>
 internal sealed class FakeTwilioApi : HttpMessageHandler
 {
@@ -67,9 +67,13 @@ internal sealed class FakeTwilioApi : HttpMessageHandler
             return Json(FailureStatus, """{"code":20404,"message":"The requested resource was not found"}""");
         }
 
-        return path.EndsWith("/Participants.json", StringComparison.Ordinal)
-            ? Json(HttpStatusCode.Created, $$"""{"call_sid":"CA{{Interlocked.Increment(ref _calls):D32}}","conference_sid":"{{ConferenceSid}}"}""")
-            : Json(HttpStatusCode.OK, "{}");
+        return path switch
+        {
+            _ when path.EndsWith("/Participants.json", StringComparison.Ordinal) =>
+                Json(HttpStatusCode.Created, $$"""{"call_sid":"CA{{Interlocked.Increment(ref _calls):D32}}","conference_sid":"{{ConferenceSid}}"}"""),
+            "/Calls.json" => Json(HttpStatusCode.Created, $$"""{"sid":"CA{{Interlocked.Increment(ref _calls):D32}}"}"""),
+            _ => Json(HttpStatusCode.OK, "{}"),
+        };
     }
 
     private static HttpResponseMessage Json(HttpStatusCode status, string json) =>

@@ -87,7 +87,7 @@ public sealed class BandwidthCallProviderTests : IAsyncLifetime
                 CommandId = "cmd-2",
                 From = "+15551112222",
                 To = "+15553334444",
-                Url = new Uri("https://app.example.org/bxml/call?reservation=WR1"),
+                Url = new Uri("https://telephony.example.com/bxml/call?reservation=WR1"),
                 TimeoutSeconds = 20,
             },
             CancellationToken.None);
@@ -98,7 +98,7 @@ public sealed class BandwidthCallProviderTests : IAsyncLifetime
             "/api/v2/accounts/9900000/calls",
             $$"""
             {"from":"+15551112222","to":"+15553334444","applicationId":"04e88489-df02-4e34-a0ee-27a91849555f",
-             "answerUrl":"https://app.example.org/bxml/call?reservation=WR1","disconnectUrl":"{{VoiceWebhook}}",
+             "answerUrl":"https://telephony.example.com/bxml/call?reservation=WR1","disconnectUrl":"{{VoiceWebhook}}",
              "username":"bw-callbacks","password":"callback-secret","callTimeout":20,"tag":"cmd-2"}
             """);
     }
@@ -112,7 +112,7 @@ public sealed class BandwidthCallProviderTests : IAsyncLifetime
             From = "+15551112222",
             To = "+15553334444",
             ConferenceName = "session-42",
-            Url = new Uri("https://app.example.org/bxml/call"),
+            Url = new Uri("https://telephony.example.com/bxml/call"),
         };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => _provider.ExecuteAsync(dial, CancellationToken.None));
@@ -188,7 +188,7 @@ public sealed class BandwidthCallProviderTests : IAsyncLifetime
     public async Task Redirect_to_url_keeps_the_call_active_and_points_it_at_the_url()
     {
         var result = await _provider.ExecuteAsync(
-            new RedirectToUrlCommand { CommandId = "cmd-7", CallId = CallId, Url = new Uri("https://app.example.org/bxml/next?step=2") },
+            new RedirectToUrlCommand { CommandId = "cmd-7", CallId = CallId, Url = new Uri("https://telephony.example.com/bxml/next?step=2") },
             CancellationToken.None);
 
         Assert.Equal(new CommandResult(), result);
@@ -196,9 +196,24 @@ public sealed class BandwidthCallProviderTests : IAsyncLifetime
             "POST",
             $"/api/v2/accounts/9900000/calls/{CallId}",
             """
-            {"state":"active","redirectUrl":"https://app.example.org/bxml/next?step=2",
+            {"state":"active","redirectUrl":"https://telephony.example.com/bxml/next?step=2",
              "username":"bw-callbacks","password":"callback-secret"}
             """);
+    }
+
+    [Fact]
+    public async Task An_instruction_url_on_another_server_is_refused_because_it_would_receive_our_callback_credentials()
+    {
+        var dial = await Assert.ThrowsAsync<ProviderException>(() => _provider.ExecuteAsync(
+            new DialCommand { CommandId = "cmd-8", From = "+15551230001", To = "+15557654321", Url = new Uri("https://app.example.org/bxml/call") },
+            CancellationToken.None));
+        var redirect = await Assert.ThrowsAsync<ProviderException>(() => _provider.ExecuteAsync(
+            new RedirectToUrlCommand { CommandId = "cmd-9", CallId = CallId, Url = new Uri("https://app.example.org/bxml/next") },
+            CancellationToken.None));
+
+        Assert.All([dial, redirect], e => Assert.Equal((System.Net.HttpStatusCode.BadRequest, false), (e.StatusCode, e.IsTransient)));
+        Assert.Contains("callback credentials", dial.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]
