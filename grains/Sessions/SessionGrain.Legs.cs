@@ -42,15 +42,7 @@ public sealed partial class SessionGrain
     private void StartIncoming(CallLeg leg)
     {
         var now = TimeProvider.GetUtcNow();
-        var caller = new SessionMemberInfo
-        {
-            Identity = leg.From,
-            DisplayName = leg.From,
-            IsOriginalMember = true,
-            Role = SessionMemberRoles.Caller,
-            CallState = SessionMemberCallState.Ringing,
-            CallSid = leg.CallId,
-        };
+        var caller = Member(leg.From, SessionMemberRoles.Caller, original: true) with { CallState = SessionMemberCallState.Ringing, CallSid = leg.CallId };
         state.State.Session = new SessionInfo
         {
             Id = GrainKey,
@@ -149,6 +141,23 @@ public sealed partial class SessionGrain
         {
             Log(leg.Muted ? $"{who} is muted" : $"{who} is unmuted");
         }
+    }
+
+    /// <summary>
+    /// Dials into the session's conference and adds <paramref name="member"/>, ringing on the new leg until the
+    /// provider reports the answer; the member is null, with the provider's refusal, when the dial was refused.
+    /// </summary>
+    private async Task<(SessionMemberInfo? Member, string? Refusal)> DialMemberAsync(string from, string to, SessionMemberInfo member)
+    {
+        var dialed = await SendAsync(new DialCommand { CommandId = NextCommandId(), From = from, To = to, ConferenceName = Conference });
+        if (dialed.Refusal is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var added = member with { CallState = SessionMemberCallState.Ringing, CallSid = dialed.Result!.CallId };
+        Change(s => s with { ConferenceSid = s.ConferenceSid ?? dialed.Result.ConferenceId, Members = [.. s.Members, added] });
+        return (added, null);
     }
 
     /// <summary>Attaches a dialled leg, catching up on what its callbacks said before, and stores the session.</summary>

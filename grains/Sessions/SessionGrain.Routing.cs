@@ -33,27 +33,13 @@ public sealed partial class SessionGrain
             return RoutingResult.Invalid<SessionInfo>("'from' is required: the session has no number to call the worker from.", session);
         }
 
-        var dialed = await SendAsync(new DialCommand { CommandId = NextCommandId(), From = from, To = connection.ContactUri, ConferenceName = Conference });
-        if (dialed.Refusal is { } refusal)
+        var (agent, refusal) = await DialMemberAsync(from, connection.ContactUri, Member(connection.WorkerSid, SessionMemberRoles.Agent, connection.DisplayName));
+        if (agent is null)
         {
             return await RefusedAsync(session, $"The call to agent {connection.DisplayName} failed: {refusal}");
         }
 
-        var agent = new SessionMemberInfo
-        {
-            Identity = connection.WorkerSid,
-            DisplayName = connection.DisplayName,
-            Role = SessionMemberRoles.Agent,
-            CallState = SessionMemberCallState.Ringing,
-            CallSid = dialed.Result!.CallId,
-        };
-        Change(s => s with
-        {
-            ConferenceSid = s.ConferenceSid ?? dialed.Result.ConferenceId,
-            QueueMemberId = connection.WorkerSid,
-            MostRecentParticipantCallSid = agent.CallSid,
-            Members = [.. s.Members, agent],
-        });
+        Change(s => s with { QueueMemberId = connection.WorkerSid, MostRecentParticipantCallSid = agent.CallSid });
         Log($"Agent {connection.DisplayName} dialled at {connection.ContactUri}");
         return await AttachAsync(agent.CallSid!);
     }

@@ -69,23 +69,14 @@ public sealed partial class SessionGrain(
             return await InviteAsync(caller, destination, callerId, original: true);
         }
 
-        var dial = new DialCommand { CommandId = NextCommandId(), From = callerId!, To = DialString(destination), ConferenceName = Conference };
-        var dialed = await SendAsync(dial);
-        if (dialed.Refusal is { } refusal)
+        var role = SessionAddress.IsUserId(destination) ? SessionMemberRoles.Agent : SessionMemberRoles.Caller;
+        var (member, refusal) = await DialMemberAsync(callerId!, DialString(destination), Member(destination, role, original: true));
+        if (member is null)
         {
             return await EndAsync(caller, "Failed", $"The call to {destination} failed: {refusal}");
         }
 
-        var member = new SessionMemberInfo
-        {
-            Identity = destination,
-            DisplayName = destination,
-            IsOriginalMember = true,
-            Role = SessionAddress.IsUserId(destination) ? SessionMemberRoles.Agent : SessionMemberRoles.Caller,
-            CallState = SessionMemberCallState.Ringing,
-            CallSid = dialed.Result!.CallId,
-        };
-        Change(s => s with { CallSid = member.CallSid, ConferenceSid = s.ConferenceSid ?? dialed.Result.ConferenceId, Members = [member] }, caller);
+        Change(s => s with { CallSid = member.CallSid }, caller);
         return await AttachAsync(member.CallSid!);
     }
 
@@ -271,27 +262,14 @@ public sealed partial class SessionGrain(
             return RoutingResult.Invalid<SessionInfo>("'fromNumber' is required: the session and account have no caller id.", session);
         }
 
-        var dial = new DialCommand { CommandId = NextCommandId(), From = from, To = DialString(destination), ConferenceName = Conference };
-        var dialed = await SendAsync(dial);
-        if (dialed.Refusal is { } refusal)
+        var role = SessionAddress.IsUserId(destination) ? SessionMemberRoles.Agent : SessionMemberRoles.Transfer;
+        var (member, refusal) = await DialMemberAsync(from, DialString(destination), Member(destination, role));
+        if (member is null)
         {
             return await RefusedAsync(session, $"The call to {destination} failed: {refusal}");
         }
 
-        var member = new SessionMemberInfo
-        {
-            Identity = destination,
-            DisplayName = destination,
-            Role = SessionAddress.IsUserId(destination) ? SessionMemberRoles.Agent : SessionMemberRoles.Transfer,
-            CallState = SessionMemberCallState.Ringing,
-            CallSid = dialed.Result!.CallId,
-        };
-        Change(s => s with
-        {
-            ConferenceSid = s.ConferenceSid ?? dialed.Result.ConferenceId,
-            MostRecentParticipantCallSid = member.CallSid,
-            Members = [.. s.Members, member],
-        }, caller);
+        Change(s => s with { MostRecentParticipantCallSid = member.CallSid }, caller);
         Log($"Conference member {destination} dialled", caller);
         return await AttachAsync(member.CallSid!);
     }
@@ -478,13 +456,7 @@ public sealed partial class SessionGrain(
             }
         }
 
-        var member = new SessionMemberInfo
-        {
-            Identity = memberToAdd,
-            DisplayName = memberToAdd,
-            IsOriginalMember = original,
-            Role = byText ? SessionMemberRoles.Caller : SessionMemberRoles.Agent,
-        };
+        var member = Member(memberToAdd, byText ? SessionMemberRoles.Caller : SessionMemberRoles.Agent, original: original);
         Change(s => s with { Members = [.. s.Members, member] }, caller);
         Log(byText ? $"{memberToAdd} invited by text message" : $"{memberToAdd} invited", caller);
         await SaveAsync();
@@ -573,6 +545,14 @@ public sealed partial class SessionGrain(
     private IEnumerable<string> LiveLegs() => state.State.LegStatuses.Where(l => l.Value != CallLegStatus.Disconnected).Select(l => l.Key)
         .Concat(Session!.Members.Where(m => m.CallSid is not null && !state.State.LegStatuses.ContainsKey(m.CallSid)).Select(m => m.CallSid!))
         .ToList();
+
+    private static SessionMemberInfo Member(string? identity, SessionMemberRoles role, string? displayName = null, bool original = false) => new()
+    {
+        Identity = identity,
+        DisplayName = displayName ?? identity,
+        IsOriginalMember = original,
+        Role = role,
+    };
 
     private static SessionMemberInfo? MemberOfCall(SessionInfo session, string callSid) => session.Members.FirstOrDefault(m => m.CallSid == callSid);
 
