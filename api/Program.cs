@@ -9,8 +9,9 @@ app.MapTelephonyApi();
 if (development)
 {
     app.Logger.LogWarning(
-        "No account configured: using account '{AccountId}' on the Simulator. Admin key: {AdminKey}  Agent key: {AgentKey}",
+        "No account configured: using account '{AccountId}' on the Simulator (caller id {CallerId}). Admin key: {AdminKey}  Agent key: {AgentKey}",
         DevelopmentAccount.Id,
+        DevelopmentAccount.CallerId,
         DevelopmentAccount.AdminKey,
         DevelopmentAccount.AgentKey);
 }
