@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
@@ -10,22 +11,19 @@ namespace Telephony.Grains.Routing;
 /// </summary>
 internal static class OneWay
 {
-    /// <summary>Starts <paramref name="call"/> outside the current turn; a failure is logged, not thrown.</summary>
-    public static void Send(ILogger logger, string description, Func<Task> call)
-    {
-        // Without the execution context the call carries no runtime context: it reaches the callee as an
-        // outside call instead of extending this turn's call chain, which would wrongly look like a cycle.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Run(() => RunAsync(logger, description, call));
-        }
-    }
+    /// <summary>
+    /// Sends <paramref name="call"/> from outside the current turn's call chain; a failure is logged, not thrown.
+    /// The callee has the call queued before this returns, so it sees it before anything the sending turn
+    /// causes afterwards: the workspace learns of a worker's change before the change's caller gets its answer.
+    /// </summary>
+    public static void Send(ILogger logger, string description, Func<Task> call) =>
+        _ = ObserveAsync(logger, description, DetachedCall.Start(call));
 
-    private static async Task RunAsync(ILogger logger, string description, Func<Task> call)
+    private static async Task ObserveAsync(ILogger logger, string description, Task sent)
     {
         try
         {
-            await call().ConfigureAwait(false);
+            await sent.ConfigureAwait(false);
         }
         catch (Exception e)
         {
