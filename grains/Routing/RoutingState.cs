@@ -33,6 +33,9 @@ internal sealed class WorkerState
 
     /// <summary>Reservations occupying the worker (pending, accepted, wrapping).</summary>
     public List<string> OpenReservationSids { get; set; } = [];
+
+    /// <summary>Counts stored changes (offers and their ends included, unlike the worker's public version); see <see cref="WorkerRoutingState.Version"/>.</summary>
+    public long RoutingVersion { get; set; }
 }
 
 /// <summary>Stored event log of a worker grain: the latest events and the last id handed out.</summary>

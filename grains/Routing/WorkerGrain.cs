@@ -6,8 +6,10 @@ namespace Telephony.Grains.Routing;
 
 /// <summary>
 /// A worker: its resource, whether it is busy, and its event log. Its own turns decide whether it takes
-/// an offer, so two tasks can never both reserve it. Events are stored before they are published, so
-/// a stream that replays the log and then follows <see cref="IWorkerEventSink"/> misses nothing.
+/// an offer, so two tasks can never both reserve it. Every turn that stores a change reports the new
+/// routing state to the workspace before it answers, which keeps the router's index in step. Events are
+/// stored before they are published, so a stream that replays the log and then follows
+/// <see cref="IWorkerEventSink"/> misses nothing.
 /// </summary>
 internal sealed class WorkerGrain(
     [PersistentState("worker")] IPersistentState<WorkerState> state,
@@ -58,7 +60,7 @@ internal sealed class WorkerGrain(
             Version = 0,
         };
         state.State.Skills = skills;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return RoutingResult.Success(state.State.Worker);
     }
 
@@ -109,8 +111,7 @@ internal sealed class WorkerGrain(
 
         state.State.Worker = changed with { DateUpdated = now, Version = current.Version + 1 };
         state.State.Skills = skills;
-        await state.WriteStateAsync();
-        RouteIfFree();
+        await SaveAsync();
         return RoutingResult.Success(state.State.Worker);
     }
 
@@ -122,9 +123,7 @@ internal sealed class WorkerGrain(
 
     /// <inheritdoc />
     public Task<WorkerRoutingState?> GetRoutingState() =>
-        Task.FromResult(state.State.Worker is { } worker
-            ? new WorkerRoutingState(worker.Sid, worker.Available, worker.IdleSince, worker.DateCreated, [.. state.State.Skills], state.State.OpenReservationSids.Count > 0)
-            : null);
+        Task.FromResult(state.State.Worker is { } worker ? RoutingStateOf(worker) : null);
 
     /// <inheritdoc />
     public async Task<bool> ReceiveOffer(Reservation reservation)
@@ -136,7 +135,7 @@ internal sealed class WorkerGrain(
         }
 
         state.State.OpenReservationSids.Add(reservation.Sid);
-        await state.WriteStateAsync();
+        await SaveAsync();
         await AppendAsync(WorkerEventType.ReservationCreated, reservation);
         return true;
     }
@@ -157,8 +156,7 @@ internal sealed class WorkerGrain(
             state.State.Worker = worker with { IdleSince = TimeProvider.GetUtcNow(), DateUpdated = TimeProvider.GetUtcNow(), Version = worker.Version + 1 };
         }
 
-        await state.WriteStateAsync();
-        RouteIfFree();
+        await SaveAsync();
     }
 
     private async Task AppendAsync(WorkerEventType eventType, Reservation reservation)
@@ -176,15 +174,24 @@ internal sealed class WorkerGrain(
         sink.Publish(WorkspaceSid, WorkerSid, entry);
     }
 
-    /// <summary>Tells the router when this worker can take an offer, so waiting tasks reach it.</summary>
-    private void RouteIfFree()
+    /// <summary>
+    /// Stores the worker and reports its routing state to the workspace from this turn. The report is queued
+    /// on the workspace before this turn answers, so no routing pass that follows the change from the
+    /// caller's point of view can miss it (a free worker becoming visible only to others was the bug of a
+    /// view refreshed outside these turns).
+    /// </summary>
+    private async Task SaveAsync()
     {
-        if (state.State.Worker is { Available: true } && state.State.OpenReservationSids.Count == 0)
-        {
-            var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid);
-            OneWay.Send(logger, $"route waiting tasks for {WorkerSid}", workspace.RouteWaitingTasks);
-        }
+        state.State.RoutingVersion++;
+        await state.WriteStateAsync();
+        var routing = RoutingStateOf(state.State.Worker!);
+        var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid);
+        OneWay.Send(logger, $"routing state of {WorkerSid}", () => workspace.WorkerChanged(routing));
     }
+
+    private WorkerRoutingState RoutingStateOf(Worker worker) =>
+        new(worker.Sid, worker.Available, worker.IdleSince, worker.DateCreated, [.. state.State.Skills],
+            state.State.OpenReservationSids.Count > 0, state.State.RoutingVersion);
 
     private RoutingResult<T> NotFound<T>()
         where T : class => RoutingResult.NotFound<T>($"Worker {WorkerSid} does not exist in workspace {WorkspaceSid}.");
