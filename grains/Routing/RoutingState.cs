@@ -3,7 +3,7 @@ using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
 
-/// <summary>Stored state of a workspace grain.</summary>
+/// <summary>Stored state of a workspace grain, apart from its tasks: written when a worker or queue is added.</summary>
 internal sealed class WorkspaceState
 {
     /// <summary>The workspace; null until created.</summary>
@@ -15,11 +15,34 @@ internal sealed class WorkspaceState
     /// <summary>Its task queues, oldest first.</summary>
     public List<string> TaskQueueSids { get; set; } = [];
 
-    /// <summary>Its tasks, oldest first.</summary>
+    /// <summary>Task sids as stored before they moved to <see cref="WorkspaceTasksState"/>; moved there on activation.</summary>
     public List<string> TaskSids { get; set; } = [];
+
+    /// <summary>Waiting tasks as stored before they moved to <see cref="WorkspaceTasksState"/>; moved there on activation.</summary>
+    public List<WaitingTask> WaitingTasks { get; set; } = [];
+}
+
+/// <summary>
+/// Stored task lists of a workspace grain, written on every task it creates or queues: kept apart from
+/// the worker and queue lists, with only the newest task sids, so that write stays small.
+/// </summary>
+internal sealed class WorkspaceTasksState
+{
+    /// <summary>Task sids not yet sealed into a page, oldest first.</summary>
+    public List<string> RecentTaskSids { get; set; } = [];
+
+    /// <summary>How many pages of older task sids are sealed (pages 0 to this minus one, oldest first).</summary>
+    public int SealedPages { get; set; }
 
     /// <summary>Pending tasks waiting for workers.</summary>
     public List<WaitingTask> WaitingTasks { get; set; } = [];
+}
+
+/// <summary>Stored state of a page of a workspace's task sids.</summary>
+internal sealed class TaskPageState
+{
+    /// <summary>The page's task sids, oldest first.</summary>
+    public List<string> TaskSids { get; set; } = [];
 }
 
 /// <summary>Stored state of a worker grain, apart from its event log.</summary>
@@ -81,6 +104,8 @@ internal sealed class ReservationState
 /// <summary>Source-generated JSON for the routing grains' stored state.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(WorkspaceState))]
+[JsonSerializable(typeof(WorkspaceTasksState))]
+[JsonSerializable(typeof(TaskPageState))]
 [JsonSerializable(typeof(WorkerState))]
 [JsonSerializable(typeof(WorkerEventLogState))]
 [JsonSerializable(typeof(TaskQueueState))]

@@ -19,8 +19,12 @@ namespace Telephony.Grains.Routing;
 /// </remarks>
 internal sealed class WorkspaceGrain(
     [PersistentState("workspace")] IPersistentState<WorkspaceState> state,
+    [PersistentState("tasks")] IPersistentState<WorkspaceTasksState> tasks,
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
+    /// <summary>Task sids per sealed page: small enough that the per-task write stays a few kilobytes.</summary>
+    public const int TaskPageSize = 256;
+
     private readonly WorkerIndex _workers = new();
 
     /// <inheritdoc />
@@ -30,6 +34,8 @@ internal sealed class WorkspaceGrain(
         {
             return;
         }
+
+        await MoveTaskListsOutOfWorkspaceStateAsync();
 
         // Reports sent while these reads run queue behind the activation; those the reads already include are dropped by version.
         var workers = await Task.WhenAll(state.State.WorkerSids.Select(sid => WorkerGrain(sid).GetRoutingState()));
@@ -140,9 +146,14 @@ internal sealed class WorkspaceGrain(
             return created;
         }
 
-        state.State.TaskSids.Add(sid);
-        state.State.WaitingTasks.Add(new WaitingTask(sid, request.QueueSid, request.Priority, created.Value!.DateCreated, []));
-        await state.WriteStateAsync();
+        tasks.State.RecentTaskSids.Add(sid);
+        tasks.State.WaitingTasks.Add(new WaitingTask(sid, request.QueueSid, request.Priority, created.Value!.DateCreated, []));
+        await tasks.WriteStateAsync();
+        if (tasks.State.RecentTaskSids.Count >= TaskPageSize)
+        {
+            await SealTaskPageAsync();
+        }
+
         await RouteAsync();
         return await task.Get();
     }
@@ -154,13 +165,22 @@ internal sealed class WorkspaceGrain(
     public Task<RoutingResult<IReadOnlyList<string>>> GetTaskQueueSids() => Task.FromResult(List(state.State.TaskQueueSids));
 
     /// <inheritdoc />
-    public Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids() => Task.FromResult(List(state.State.TaskSids));
+    public async Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids()
+    {
+        if (state.State.Workspace is null)
+        {
+            return NotFound<IReadOnlyList<string>>();
+        }
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, tasks.State.SealedPages).Select(page => TaskPage(page).Get()));
+        return RoutingResult.Success<IReadOnlyList<string>>([.. pages.SelectMany(p => p), .. tasks.State.RecentTaskSids]);
+    }
 
     /// <inheritdoc />
     public Task<RoutingResult<IReadOnlyList<WaitingTask>>> GetWaitingTasks() =>
         Task.FromResult(state.State.Workspace is null
             ? NotFound<IReadOnlyList<WaitingTask>>()
-            : RoutingResult.Success<IReadOnlyList<WaitingTask>>([.. InOfferOrder(state.State.WaitingTasks)]));
+            : RoutingResult.Success<IReadOnlyList<WaitingTask>>([.. InOfferOrder(tasks.State.WaitingTasks)]));
 
     /// <inheritdoc />
     public async Task RouteTask(WaitingTask task)
@@ -171,9 +191,9 @@ internal sealed class WorkspaceGrain(
             return;
         }
 
-        state.State.WaitingTasks.RemoveAll(w => w.TaskSid == task.TaskSid);
-        state.State.WaitingTasks.Add(task);
-        await state.WriteStateAsync();
+        tasks.State.WaitingTasks.RemoveAll(w => w.TaskSid == task.TaskSid);
+        tasks.State.WaitingTasks.Add(task);
+        await tasks.WriteStateAsync();
         await RouteAsync();
     }
 
@@ -209,7 +229,7 @@ internal sealed class WorkspaceGrain(
     /// </summary>
     private async Task<bool> RoutePassAsync()
     {
-        if (state.State.WaitingTasks.Count == 0 || _workers.FreeCount == 0)
+        if (tasks.State.WaitingTasks.Count == 0 || _workers.FreeCount == 0)
         {
             return false;
         }
@@ -219,7 +239,7 @@ internal sealed class WorkspaceGrain(
         var offered = 0;
         var changed = false;
         var freedAfterRefusal = false;
-        foreach (var waiting in InOfferOrder(state.State.WaitingTasks).ToList())
+        foreach (var waiting in InOfferOrder(tasks.State.WaitingTasks).ToList())
         {
             if (_workers.FreeCount == 0)
             {
@@ -249,7 +269,7 @@ internal sealed class WorkspaceGrain(
             if (!result.TaskWasPending)
             {
                 // Canceled (or offered by another pass) meanwhile: nothing was offered, the workers are still free.
-                state.State.WaitingTasks.Remove(waiting);
+                tasks.State.WaitingTasks.Remove(waiting);
                 changed = true;
                 continue;
             }
@@ -266,7 +286,7 @@ internal sealed class WorkspaceGrain(
 
             if (result.Made.Count > 0)
             {
-                state.State.WaitingTasks.Remove(waiting);
+                tasks.State.WaitingTasks.Remove(waiting);
                 changed = true;
                 offered++;
             }
@@ -274,10 +294,10 @@ internal sealed class WorkspaceGrain(
 
         if (changed)
         {
-            await state.WriteStateAsync();
+            await tasks.WriteStateAsync();
         }
 
-        RoutingLog.RoutingPass(logger, GrainKey, freeAtStart, offered, state.State.WaitingTasks.Count);
+        RoutingLog.RoutingPass(logger, GrainKey, freeAtStart, offered, tasks.State.WaitingTasks.Count);
         return freedAfterRefusal;
     }
 
@@ -310,6 +330,40 @@ internal sealed class WorkspaceGrain(
     /// <summary>Highest priority, then oldest, then (the sort is stable) first queued.</summary>
     private static IEnumerable<WaitingTask> InOfferOrder(IEnumerable<WaitingTask> waiting) =>
         waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.DateCreated);
+
+    /// <summary>Moves the recent task sids into the next page grain: stored there first, so a crash in between only repeats that write.</summary>
+    private async Task SealTaskPageAsync()
+    {
+        await TaskPage(tasks.State.SealedPages).Store([.. tasks.State.RecentTaskSids]);
+        tasks.State.SealedPages++;
+        tasks.State.RecentTaskSids.Clear();
+        await tasks.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Moves task sids and waiting tasks stored in the workspace state (before they had a state of their own)
+    /// to the tasks state. If the tasks state exists, an earlier move was interrupted after copying them.
+    /// </summary>
+    private async Task MoveTaskListsOutOfWorkspaceStateAsync()
+    {
+        if (state.State.TaskSids.Count == 0 && state.State.WaitingTasks.Count == 0)
+        {
+            return;
+        }
+
+        if (!tasks.RecordExists)
+        {
+            tasks.State.RecentTaskSids.AddRange(state.State.TaskSids);
+            tasks.State.WaitingTasks.AddRange(state.State.WaitingTasks);
+            await tasks.WriteStateAsync();
+        }
+
+        state.State.TaskSids.Clear();
+        state.State.WaitingTasks.Clear();
+        await state.WriteStateAsync();
+    }
+
+    private IWorkspaceTaskPageGrain TaskPage(int page) => GrainFactory.GetGrain<IWorkspaceTaskPageGrain>(RoutingSids.ScopedKey(GrainKey, $"tasks-{page}"));
 
     private IWorkerGrain WorkerGrain(string workerSid) => GrainFactory.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(GrainKey, workerSid));
 
