@@ -61,13 +61,32 @@ internal sealed class WorkerState
     public long RoutingVersion { get; set; }
 }
 
-/// <summary>Stored event log of a worker grain: the latest events and the last id handed out.</summary>
+/// <summary>Stored event log of a worker grain: the newest events, the sealed pages still retained, and the last id handed out.</summary>
 internal sealed class WorkerEventLogState
 {
     /// <summary>Id of the newest event; ids never repeat, even after old events are dropped.</summary>
     public long LastEventId { get; set; }
 
-    /// <summary>The retained events, oldest first.</summary>
+    /// <summary>The newest events, not yet sealed into a page, oldest first. Ids run on without gaps from the last page.</summary>
+    public List<WorkerEvent> Events { get; set; } = [];
+
+    /// <summary>Sealed pages still retained, oldest first.</summary>
+    public List<WorkerEventPageRef> Pages { get; set; } = [];
+
+    /// <summary>Number of the next page to seal; page numbers are never reused.</summary>
+    public int NextPage { get; set; }
+}
+
+/// <summary>A sealed page of a worker's event log.</summary>
+/// <param name="Page">Its number, part of its grain key.</param>
+/// <param name="FirstId">Id of its oldest event.</param>
+/// <param name="LastId">Id of its newest event.</param>
+internal sealed record WorkerEventPageRef(int Page, long FirstId, long LastId);
+
+/// <summary>Stored state of a page of a worker's event log.</summary>
+internal sealed class WorkerEventPageState
+{
+    /// <summary>The page's events, oldest first.</summary>
     public List<WorkerEvent> Events { get; set; } = [];
 }
 
@@ -108,6 +127,7 @@ internal sealed class ReservationState
 [JsonSerializable(typeof(TaskPageState))]
 [JsonSerializable(typeof(WorkerState))]
 [JsonSerializable(typeof(WorkerEventLogState))]
+[JsonSerializable(typeof(WorkerEventPageState))]
 [JsonSerializable(typeof(TaskQueueState))]
 [JsonSerializable(typeof(TaskState))]
 [JsonSerializable(typeof(ReservationState))]

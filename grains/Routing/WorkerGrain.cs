@@ -17,8 +17,11 @@ internal sealed class WorkerGrain(
     IWorkerEventSink sink,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
-    /// <summary>Events kept for replay; older ones are dropped (their ids are never reused).</summary>
+    /// <summary>Events kept for replay, at least (up to two pages more); older ones are dropped (their ids are never reused).</summary>
     public const int MaxRetainedEvents = 500;
+
+    /// <summary>Events per sealed page of the log: logging an event rewrites at most this many.</summary>
+    public const int EventPageSize = 16;
 
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 
@@ -116,10 +119,16 @@ internal sealed class WorkerGrain(
     }
 
     /// <inheritdoc />
-    public Task<RoutingResult<IReadOnlyList<WorkerEvent>>> GetEvents(long afterId) =>
-        Task.FromResult(state.State.Worker is null
-            ? NotFound<IReadOnlyList<WorkerEvent>>()
-            : RoutingResult.Success<IReadOnlyList<WorkerEvent>>([.. log.State.Events.Where(e => e.Id > afterId)]));
+    public async Task<RoutingResult<IReadOnlyList<WorkerEvent>>> GetEvents(long afterId)
+    {
+        if (state.State.Worker is null)
+        {
+            return NotFound<IReadOnlyList<WorkerEvent>>();
+        }
+
+        var pages = await Task.WhenAll(log.State.Pages.Where(p => p.LastId > afterId).Select(p => EventPage(p.Page).Get()));
+        return RoutingResult.Success<IReadOnlyList<WorkerEvent>>([.. pages.SelectMany(p => p).Concat(log.State.Events).Where(e => e.Id > afterId)]);
+    }
 
     /// <inheritdoc />
     public Task<WorkerRoutingState?> GetRoutingState() =>
@@ -164,15 +173,41 @@ internal sealed class WorkerGrain(
         var entry = new WorkerEvent(log.State.LastEventId + 1, eventType, reservation, TimeProvider.GetUtcNow());
         log.State.LastEventId = entry.Id;
         log.State.Events.Add(entry);
-        if (log.State.Events.Count > MaxRetainedEvents)
+        var aged = log.State.Events.Count >= EventPageSize ? await SealEventPageAsync() : [];
+        await log.WriteStateAsync();
+
+        // Cleared only once the stored log no longer names them: a crash in between leaves an unread page, never a missing one.
+        foreach (var page in aged)
         {
-            log.State.Events.RemoveRange(0, log.State.Events.Count - MaxRetainedEvents);
+            await EventPage(page).Clear();
         }
 
-        await log.WriteStateAsync();
         RoutingLog.WorkerEventLogged(logger, WorkerSid, entry.Id, eventType, reservation.Sid);
         sink.Publish(WorkspaceSid, WorkerSid, entry);
     }
+
+    /// <summary>
+    /// Moves the newest events into the next page grain (stored there first, so a crash before the log is
+    /// written only repeats that write) and drops from the log the oldest pages beyond retention; returns those.
+    /// </summary>
+    private async Task<List<int>> SealEventPageAsync()
+    {
+        var events = log.State.Events;
+        await EventPage(log.State.NextPage).Store(events);
+        log.State.Pages.Add(new WorkerEventPageRef(log.State.NextPage, events[0].Id, events[^1].Id));
+        log.State.NextPage++;
+        log.State.Events = [];
+        var aged = new List<int>();
+        while (log.State.Pages.Count > 1 && log.State.LastEventId - log.State.Pages[1].FirstId + 1 >= MaxRetainedEvents)
+        {
+            aged.Add(log.State.Pages[0].Page);
+            log.State.Pages.RemoveAt(0);
+        }
+
+        return aged;
+    }
+
+    private IWorkerEventPageGrain EventPage(int page) => GrainFactory.GetGrain<IWorkerEventPageGrain>($"{GrainKey}/events-{page}");
 
     /// <summary>
     /// Stores the worker and reports its routing state to the workspace from this turn. The report is queued
