@@ -21,7 +21,7 @@ internal sealed class WorkerGrain(
     public const int MaxRetainedEvents = 500;
 
     /// <summary>Events per sealed page of the log: logging an event rewrites at most this many.</summary>
-    public const int EventPageSize = 16;
+    public const int EventPageSize = 8;
 
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 

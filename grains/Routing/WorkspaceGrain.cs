@@ -23,7 +23,7 @@ internal sealed class WorkspaceGrain(
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
     /// <summary>Task sids per sealed page: small enough that the per-task write stays a few kilobytes.</summary>
-    public const int TaskPageSize = 256;
+    public const int TaskPageSize = 64;
 
     private readonly WorkerIndex _workers = new();
 
