@@ -38,6 +38,12 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     /// <summary>Router input from a task grain: the task is pending again (or its priority changed); queue it and route.</summary>
     Task RouteTask(WaitingTask task);
 
-    /// <summary>Router input from worker and queue grains: something changed that may let waiting tasks be offered.</summary>
+    /// <summary>Router input from queue grains: a queue's settings changed, which may let waiting tasks be offered.</summary>
     Task RouteWaitingTasks();
+
+    /// <summary>
+    /// Router input from a worker grain, sent one-way by the very turn that stored the change: the worker's
+    /// routing state as of that change. Reports older than the state the router holds are ignored.
+    /// </summary>
+    Task WorkerChanged(WorkerRoutingState worker);
 }

@@ -17,13 +17,15 @@ public sealed record WaitingTask(string TaskSid, string QueueSid, int Priority, 
 /// <param name="DateCreated">Tie-break after idle time.</param>
 /// <param name="Skills">Its <c>skills</c> attribute.</param>
 /// <param name="HasOpenReservation">True while it holds a pending, accepted or wrapping reservation.</param>
+/// <param name="Version">Grows with every stored change of the worker; the router keeps the newest state it has seen.</param>
 public sealed record WorkerRoutingState(
     string WorkerSid,
     bool Available,
     DateTimeOffset? IdleSince,
     DateTimeOffset DateCreated,
     IReadOnlyList<string> Skills,
-    bool HasOpenReservation);
+    bool HasOpenReservation,
+    long Version);
 
 /// <summary>The router's offer of a task to some workers, one new reservation each.</summary>
 /// <param name="Reservations">New reservation sids and the workers they go to, best first.</param>

@@ -1,31 +1,30 @@
 using Microsoft.Extensions.Logging;
+using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
 /// <summary>
 /// Grain calls the calling turn does not wait for. Awaited routing calls only go workspace → queue,
-/// worker, task; task → new reservation; reservation → task, worker. Calls the other way (task →
-/// existing reservation, worker or queue → workspace) go through here, so no two grains ever wait
-/// on each other.
+/// worker, task; task → new reservation; reservation → task, worker; and workspace or worker → its own
+/// page grains, which call nothing. Calls the other way (task → existing reservation, worker or queue →
+/// workspace) go through here, so no two grains ever wait on each other.
 /// </summary>
 internal static class OneWay
 {
-    /// <summary>Starts <paramref name="call"/> outside the current turn; a failure is logged, not thrown.</summary>
-    public static void Send(ILogger logger, string description, Func<Task> call)
-    {
-        // Without the execution context the call carries no runtime context: it reaches the callee as an
-        // outside call instead of extending this turn's call chain, which would wrongly look like a cycle.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Run(() => RunAsync(logger, description, call));
-        }
-    }
+    /// <summary>
+    /// Sends <paramref name="call"/> from outside the current turn's call chain; a failure is logged, not thrown.
+    /// The callee has the call queued before this returns, so it sees it before anything the sending turn
+    /// causes afterwards: a worker's report of a change is queued on the workspace before the change's caller
+    /// gets its answer.
+    /// </summary>
+    public static void Send(ILogger logger, string description, Func<Task> call) =>
+        _ = ObserveAsync(logger, description, DetachedCall.Start(call));
 
-    private static async Task RunAsync(ILogger logger, string description, Func<Task> call)
+    private static async Task ObserveAsync(ILogger logger, string description, Task sent)
     {
         try
         {
-            await call().ConfigureAwait(false);
+            await sent.ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -46,4 +46,12 @@ internal static partial class RoutingLog
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug,
         Message = "Routing pass in workspace {WorkspaceSid}: {Free} free worker(s), {Offered} task(s) offered, {Waiting} still waiting")]
     public static partial void RoutingPass(ILogger logger, string workspaceSid, int free, int offered, int waiting);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information,
+        Message = "Worker index of workspace {WorkspaceSid} read from {Workers} worker(s), {Free} free")]
+    public static partial void WorkerIndexBuilt(ILogger logger, string workspaceSid, int workers, int free);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Debug,
+        Message = "Worker {WorkerSid} of workspace {WorkspaceSid} refused an offer; read again: available {Available}, open reservation {HasOpenReservation}")]
+    public static partial void OfferRefused(ILogger logger, string workspaceSid, string workerSid, bool available, bool hasOpenReservation);
 }

@@ -3,7 +3,7 @@ using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
 
-/// <summary>Stored state of a workspace grain.</summary>
+/// <summary>Stored state of a workspace grain, apart from its tasks: written when a worker or queue is added.</summary>
 internal sealed class WorkspaceState
 {
     /// <summary>The workspace; null until created.</summary>
@@ -15,11 +15,34 @@ internal sealed class WorkspaceState
     /// <summary>Its task queues, oldest first.</summary>
     public List<string> TaskQueueSids { get; set; } = [];
 
-    /// <summary>Its tasks, oldest first.</summary>
+    /// <summary>Task sids as stored before they moved to <see cref="WorkspaceTasksState"/>; moved there on activation.</summary>
     public List<string> TaskSids { get; set; } = [];
+
+    /// <summary>Waiting tasks as stored before they moved to <see cref="WorkspaceTasksState"/>; moved there on activation.</summary>
+    public List<WaitingTask> WaitingTasks { get; set; } = [];
+}
+
+/// <summary>
+/// Stored task lists of a workspace grain, written on every task it creates or queues: kept apart from
+/// the worker and queue lists, with only the newest task sids, so that write stays small.
+/// </summary>
+internal sealed class WorkspaceTasksState
+{
+    /// <summary>Task sids not yet sealed into a page, oldest first.</summary>
+    public List<string> RecentTaskSids { get; set; } = [];
+
+    /// <summary>How many pages of older task sids are sealed (pages 0 to this minus one, oldest first).</summary>
+    public int SealedPages { get; set; }
 
     /// <summary>Pending tasks waiting for workers.</summary>
     public List<WaitingTask> WaitingTasks { get; set; } = [];
+}
+
+/// <summary>Stored state of a page of a workspace's task sids.</summary>
+internal sealed class TaskPageState
+{
+    /// <summary>The page's task sids, oldest first.</summary>
+    public List<string> TaskSids { get; set; } = [];
 }
 
 /// <summary>Stored state of a worker grain, apart from its event log.</summary>
@@ -33,15 +56,37 @@ internal sealed class WorkerState
 
     /// <summary>Reservations occupying the worker (pending, accepted, wrapping).</summary>
     public List<string> OpenReservationSids { get; set; } = [];
+
+    /// <summary>Counts stored changes (offers and their ends included, unlike the worker's public version); see <see cref="WorkerRoutingState.Version"/>.</summary>
+    public long RoutingVersion { get; set; }
 }
 
-/// <summary>Stored event log of a worker grain: the latest events and the last id handed out.</summary>
+/// <summary>Stored event log of a worker grain: the newest events, the sealed pages still retained, and the last id handed out.</summary>
 internal sealed class WorkerEventLogState
 {
     /// <summary>Id of the newest event; ids never repeat, even after old events are dropped.</summary>
     public long LastEventId { get; set; }
 
-    /// <summary>The retained events, oldest first.</summary>
+    /// <summary>The newest events, not yet sealed into a page, oldest first. Ids run on without gaps from the last page.</summary>
+    public List<WorkerEvent> Events { get; set; } = [];
+
+    /// <summary>Sealed pages still retained, oldest first.</summary>
+    public List<WorkerEventPageRef> Pages { get; set; } = [];
+
+    /// <summary>Number of the next page to seal; page numbers are never reused.</summary>
+    public int NextPage { get; set; }
+}
+
+/// <summary>A sealed page of a worker's event log.</summary>
+/// <param name="Page">Its number, part of its grain key.</param>
+/// <param name="FirstId">Id of its oldest event.</param>
+/// <param name="LastId">Id of its newest event.</param>
+internal sealed record WorkerEventPageRef(int Page, long FirstId, long LastId);
+
+/// <summary>Stored state of a page of a worker's event log.</summary>
+internal sealed class WorkerEventPageState
+{
+    /// <summary>The page's events, oldest first.</summary>
     public List<WorkerEvent> Events { get; set; } = [];
 }
 
@@ -81,8 +126,11 @@ internal sealed class ReservationState
 /// <summary>Source-generated JSON for the routing grains' stored state.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(WorkspaceState))]
+[JsonSerializable(typeof(WorkspaceTasksState))]
+[JsonSerializable(typeof(TaskPageState))]
 [JsonSerializable(typeof(WorkerState))]
 [JsonSerializable(typeof(WorkerEventLogState))]
+[JsonSerializable(typeof(WorkerEventPageState))]
 [JsonSerializable(typeof(TaskQueueState))]
 [JsonSerializable(typeof(TaskState))]
 [JsonSerializable(typeof(ReservationState))]

@@ -6,8 +6,10 @@ namespace Telephony.Grains.Routing;
 
 /// <summary>
 /// A worker: its resource, whether it is busy, and its event log. Its own turns decide whether it takes
-/// an offer, so two tasks can never both reserve it. Events are stored before they are published, so
-/// a stream that replays the log and then follows <see cref="IWorkerEventSink"/> misses nothing.
+/// an offer, so two tasks can never both reserve it. Every turn that stores a change reports the new
+/// routing state to the workspace before it answers, which keeps the router's index in step. Events are
+/// stored before they are published, so a stream that replays the log and then follows
+/// <see cref="IWorkerEventSink"/> misses nothing.
 /// </summary>
 internal sealed class WorkerGrain(
     [PersistentState("worker")] IPersistentState<WorkerState> state,
@@ -15,8 +17,11 @@ internal sealed class WorkerGrain(
     IWorkerEventSink sink,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
-    /// <summary>Events kept for replay; older ones are dropped (their ids are never reused).</summary>
+    /// <summary>Events kept for replay, at least (up to two pages more); older ones are dropped (their ids are never reused).</summary>
     public const int MaxRetainedEvents = 500;
+
+    /// <summary>Events per sealed page of the log: logging an event rewrites at most this many.</summary>
+    public const int EventPageSize = 8;
 
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 
@@ -58,7 +63,7 @@ internal sealed class WorkerGrain(
             Version = 0,
         };
         state.State.Skills = skills;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return RoutingResult.Success(state.State.Worker);
     }
 
@@ -109,22 +114,25 @@ internal sealed class WorkerGrain(
 
         state.State.Worker = changed with { DateUpdated = now, Version = current.Version + 1 };
         state.State.Skills = skills;
-        await state.WriteStateAsync();
-        RouteIfFree();
+        await SaveAsync();
         return RoutingResult.Success(state.State.Worker);
     }
 
     /// <inheritdoc />
-    public Task<RoutingResult<IReadOnlyList<WorkerEvent>>> GetEvents(long afterId) =>
-        Task.FromResult(state.State.Worker is null
-            ? NotFound<IReadOnlyList<WorkerEvent>>()
-            : RoutingResult.Success<IReadOnlyList<WorkerEvent>>([.. log.State.Events.Where(e => e.Id > afterId)]));
+    public async Task<RoutingResult<IReadOnlyList<WorkerEvent>>> GetEvents(long afterId)
+    {
+        if (state.State.Worker is null)
+        {
+            return NotFound<IReadOnlyList<WorkerEvent>>();
+        }
+
+        var pages = await Task.WhenAll(log.State.Pages.Where(p => p.LastId > afterId).Select(p => EventPage(p.Page).Get()));
+        return RoutingResult.Success<IReadOnlyList<WorkerEvent>>([.. pages.SelectMany(p => p).Concat(log.State.Events).Where(e => e.Id > afterId)]);
+    }
 
     /// <inheritdoc />
     public Task<WorkerRoutingState?> GetRoutingState() =>
-        Task.FromResult(state.State.Worker is { } worker
-            ? new WorkerRoutingState(worker.Sid, worker.Available, worker.IdleSince, worker.DateCreated, [.. state.State.Skills], state.State.OpenReservationSids.Count > 0)
-            : null);
+        Task.FromResult(state.State.Worker is { } worker ? RoutingStateOf(worker) : null);
 
     /// <inheritdoc />
     public async Task<bool> ReceiveOffer(Reservation reservation)
@@ -136,7 +144,7 @@ internal sealed class WorkerGrain(
         }
 
         state.State.OpenReservationSids.Add(reservation.Sid);
-        await state.WriteStateAsync();
+        await SaveAsync();
         await AppendAsync(WorkerEventType.ReservationCreated, reservation);
         return true;
     }
@@ -157,8 +165,7 @@ internal sealed class WorkerGrain(
             state.State.Worker = worker with { IdleSince = TimeProvider.GetUtcNow(), DateUpdated = TimeProvider.GetUtcNow(), Version = worker.Version + 1 };
         }
 
-        await state.WriteStateAsync();
-        RouteIfFree();
+        await SaveAsync();
     }
 
     private async Task AppendAsync(WorkerEventType eventType, Reservation reservation)
@@ -166,25 +173,60 @@ internal sealed class WorkerGrain(
         var entry = new WorkerEvent(log.State.LastEventId + 1, eventType, reservation, TimeProvider.GetUtcNow());
         log.State.LastEventId = entry.Id;
         log.State.Events.Add(entry);
-        if (log.State.Events.Count > MaxRetainedEvents)
+        var aged = log.State.Events.Count >= EventPageSize ? await SealEventPageAsync() : [];
+        await log.WriteStateAsync();
+
+        // Cleared only once the stored log no longer names them: a crash in between leaves an unread page, never a missing one.
+        foreach (var page in aged)
         {
-            log.State.Events.RemoveRange(0, log.State.Events.Count - MaxRetainedEvents);
+            await EventPage(page).Clear();
         }
 
-        await log.WriteStateAsync();
         RoutingLog.WorkerEventLogged(logger, WorkerSid, entry.Id, eventType, reservation.Sid);
         sink.Publish(WorkspaceSid, WorkerSid, entry);
     }
 
-    /// <summary>Tells the router when this worker can take an offer, so waiting tasks reach it.</summary>
-    private void RouteIfFree()
+    /// <summary>
+    /// Moves the newest events into the next page grain (stored there first, so a crash before the log is
+    /// written only repeats that write) and drops from the log the oldest pages beyond retention; returns those.
+    /// </summary>
+    private async Task<List<int>> SealEventPageAsync()
     {
-        if (state.State.Worker is { Available: true } && state.State.OpenReservationSids.Count == 0)
+        var events = log.State.Events;
+        await EventPage(log.State.NextPage).Store(events);
+        log.State.Pages.Add(new WorkerEventPageRef(log.State.NextPage, events[0].Id, events[^1].Id));
+        log.State.NextPage++;
+        log.State.Events = [];
+        var aged = new List<int>();
+        while (log.State.Pages.Count > 1 && log.State.LastEventId - log.State.Pages[1].FirstId + 1 >= MaxRetainedEvents)
         {
-            var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid);
-            OneWay.Send(logger, $"route waiting tasks for {WorkerSid}", workspace.RouteWaitingTasks);
+            aged.Add(log.State.Pages[0].Page);
+            log.State.Pages.RemoveAt(0);
         }
+
+        return aged;
     }
+
+    private IWorkerEventPageGrain EventPage(int page) => GrainFactory.GetGrain<IWorkerEventPageGrain>($"{GrainKey}/events-{page}");
+
+    /// <summary>
+    /// Stores the worker and reports its routing state to the workspace from this turn. The report is queued
+    /// on the workspace before this turn answers, so no routing pass that follows the change from the
+    /// caller's point of view can miss it (a free worker becoming visible only to others was the bug of a
+    /// view refreshed outside these turns).
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        state.State.RoutingVersion++;
+        await state.WriteStateAsync();
+        var routing = RoutingStateOf(state.State.Worker!);
+        var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid);
+        OneWay.Send(logger, $"routing state of {WorkerSid}", () => workspace.WorkerChanged(routing));
+    }
+
+    private WorkerRoutingState RoutingStateOf(Worker worker) =>
+        new(worker.Sid, worker.Available, worker.IdleSince, worker.DateCreated, [.. state.State.Skills],
+            state.State.OpenReservationSids.Count > 0, state.State.RoutingVersion);
 
     private RoutingResult<T> NotFound<T>()
         where T : class => RoutingResult.NotFound<T>($"Worker {WorkerSid} does not exist in workspace {WorkspaceSid}.");

@@ -7,12 +7,46 @@ namespace Telephony.Grains.Routing;
 /// <summary>
 /// A workspace: its account, the sids of its workers, queues and tasks, and the router. Routing runs
 /// in this grain's turns, one pass at a time per workspace: waiting tasks, highest priority and then
-/// oldest first, are offered to the longest-idle free workers with the queue's skills.
+/// oldest first, are offered to the longest-idle free workers with the queue's skills. The router
+/// chooses from an in-memory index of the workers' routing state instead of asking every worker.
 /// </summary>
+/// <remarks>
+/// The index stays in step with the workers: it is read from the workers when this grain activates;
+/// after that every worker turn that stores a change reports it with a detached call that is queued
+/// here before the turn answers (so any call that follows the change reaches this grain after the
+/// report), and reports older than what the index holds are dropped by version. Offers re-validate it:
+/// a worker takes an offer only if it really is free, and a refusal makes the router read that worker.
+/// </remarks>
 internal sealed class WorkspaceGrain(
     [PersistentState("workspace")] IPersistentState<WorkspaceState> state,
+    [PersistentState("tasks")] IPersistentState<WorkspaceTasksState> tasks,
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
+    /// <summary>Task sids per sealed page: small enough that the per-task write stays a few kilobytes.</summary>
+    public const int TaskPageSize = 64;
+
+    private readonly WorkerIndex _workers = new();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Workspace is null)
+        {
+            return;
+        }
+
+        await MoveTaskListsOutOfWorkspaceStateAsync();
+
+        // Reports sent while these reads run queue behind the activation; those the reads already include are dropped by version.
+        var workers = await Task.WhenAll(state.State.WorkerSids.Select(sid => WorkerGrain(sid).GetRoutingState()));
+        foreach (var worker in workers.OfType<WorkerRoutingState>())
+        {
+            _workers.Apply(worker);
+        }
+
+        RoutingLog.WorkerIndexBuilt(logger, GrainKey, _workers.Count, _workers.FreeCount);
+    }
+
     /// <inheritdoc />
     public async Task<RoutingResult<Workspace>> Create(CreateWorkspaceRequest request)
     {
@@ -51,7 +85,8 @@ internal sealed class WorkspaceGrain(
         }
 
         var sid = RoutingSids.New(RoutingSids.WorkerPrefix);
-        var created = await GrainFactory.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(GrainKey, sid)).Create(workspace.AccountSid, request);
+        var worker = WorkerGrain(sid);
+        var created = await worker.Create(workspace.AccountSid, request);
         if (!created.IsSuccess)
         {
             return created;
@@ -59,7 +94,10 @@ internal sealed class WorkspaceGrain(
 
         state.State.WorkerSids.Add(sid);
         await state.WriteStateAsync();
-        if (created.Value!.Available)
+
+        // Read now rather than waiting for the worker's own report (queued behind this turn), so the new
+        // worker takes waiting tasks before this call answers.
+        if (await worker.GetRoutingState() is { } routing && _workers.Apply(routing) && _workers.IsFree(sid))
         {
             await RouteAsync();
         }
@@ -108,9 +146,14 @@ internal sealed class WorkspaceGrain(
             return created;
         }
 
-        state.State.TaskSids.Add(sid);
-        state.State.WaitingTasks.Add(new WaitingTask(sid, request.QueueSid, request.Priority, created.Value!.DateCreated, []));
-        await state.WriteStateAsync();
+        tasks.State.RecentTaskSids.Add(sid);
+        tasks.State.WaitingTasks.Add(new WaitingTask(sid, request.QueueSid, request.Priority, created.Value!.DateCreated, []));
+        await tasks.WriteStateAsync();
+        if (tasks.State.RecentTaskSids.Count >= TaskPageSize)
+        {
+            await SealTaskPageAsync();
+        }
+
         await RouteAsync();
         return await task.Get();
     }
@@ -122,13 +165,22 @@ internal sealed class WorkspaceGrain(
     public Task<RoutingResult<IReadOnlyList<string>>> GetTaskQueueSids() => Task.FromResult(List(state.State.TaskQueueSids));
 
     /// <inheritdoc />
-    public Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids() => Task.FromResult(List(state.State.TaskSids));
+    public async Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids()
+    {
+        if (state.State.Workspace is null)
+        {
+            return NotFound<IReadOnlyList<string>>();
+        }
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, tasks.State.SealedPages).Select(page => TaskPage(page).Get()));
+        return RoutingResult.Success<IReadOnlyList<string>>([.. pages.SelectMany(p => p), .. tasks.State.RecentTaskSids]);
+    }
 
     /// <inheritdoc />
     public Task<RoutingResult<IReadOnlyList<WaitingTask>>> GetWaitingTasks() =>
         Task.FromResult(state.State.Workspace is null
             ? NotFound<IReadOnlyList<WaitingTask>>()
-            : RoutingResult.Success<IReadOnlyList<WaitingTask>>([.. InOfferOrder(state.State.WaitingTasks)]));
+            : RoutingResult.Success<IReadOnlyList<WaitingTask>>([.. InOfferOrder(tasks.State.WaitingTasks)]));
 
     /// <inheritdoc />
     public async Task RouteTask(WaitingTask task)
@@ -139,36 +191,57 @@ internal sealed class WorkspaceGrain(
             return;
         }
 
-        state.State.WaitingTasks.RemoveAll(w => w.TaskSid == task.TaskSid);
-        state.State.WaitingTasks.Add(task);
-        await state.WriteStateAsync();
+        tasks.State.WaitingTasks.RemoveAll(w => w.TaskSid == task.TaskSid);
+        tasks.State.WaitingTasks.Add(task);
+        await tasks.WriteStateAsync();
         await RouteAsync();
     }
 
     /// <inheritdoc />
     public Task RouteWaitingTasks() => state.State.Workspace is null ? Task.CompletedTask : RouteAsync();
 
-    /// <summary>
-    /// One routing pass. A task leaves the waiting list once offered, or when its grain says it is no
-    /// longer pending (canceled meanwhile); a task no free worker suits stays for the next pass.
-    /// </summary>
+    /// <inheritdoc />
+    public async Task WorkerChanged(WorkerRoutingState worker)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+
+        // Only listed workers count: one whose creation this workspace did not record is not routable.
+        if (_workers.Contains(worker.WorkerSid) && _workers.Apply(worker) && _workers.IsFree(worker.WorkerSid))
+        {
+            await RouteAsync();
+        }
+    }
+
+    /// <summary>Routing passes until one ends without a refused offer that turned out to have freed a worker.</summary>
     private async Task RouteAsync()
     {
-        if (state.State.WaitingTasks.Count == 0)
+        var again = true;
+        while (again)
         {
-            return;
+            again = await RoutePassAsync();
+        }
+    }
+
+    /// <summary>
+    /// One routing pass. A task leaves the waiting list once offered, or when its grain says it is no
+    /// longer pending (canceled meanwhile); a task no free worker suits stays for the next pass. True
+    /// when a worker that refused an offer was found free again, so another pass is due.
+    /// </summary>
+    private async Task<bool> RoutePassAsync()
+    {
+        if (tasks.State.WaitingTasks.Count == 0 || _workers.FreeCount == 0)
+        {
+            return false;
         }
 
-        var states = await Task.WhenAll(state.State.WorkerSids.Select(sid =>
-            GrainFactory.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(GrainKey, sid)).GetRoutingState()));
-        var free = states.OfType<WorkerRoutingState>().Where(w => w.Available && !w.HasOpenReservation).ToList();
         var queues = new Dictionary<string, TaskQueue?>(StringComparer.Ordinal);
-        var freeAtStart = free.Count;
+        var freeAtStart = _workers.FreeCount;
         var offered = 0;
         var changed = false;
-        foreach (var waiting in InOfferOrder(state.State.WaitingTasks).ToList())
+        var freedAfterRefusal = false;
+        foreach (var waiting in InOfferOrder(tasks.State.WaitingTasks).ToList())
         {
-            if (free.Count == 0)
+            if (_workers.FreeCount == 0)
             {
                 break;
             }
@@ -183,29 +256,37 @@ internal sealed class WorkspaceGrain(
                 continue;
             }
 
-            var chosen = WorkerSelector.Select(free, queue.RequiredSkills, [.. waiting.ExcludedWorkerSids], queue.MaxReservedWorkers);
+            var chosen = _workers.Select(queue.RequiredSkills, waiting.ExcludedWorkerSids, queue.MaxReservedWorkers);
             if (chosen.Count == 0)
             {
                 continue;
             }
 
-            TaskReservationRef[] offers = [.. chosen.Select(w => new TaskReservationRef(RoutingSids.New(RoutingSids.ReservationPrefix), w.WorkerSid))];
+            TaskReservationRef[] offers = [.. chosen.Select(sid => new TaskReservationRef(RoutingSids.New(RoutingSids.ReservationPrefix), sid))];
             var result = await GrainFactory.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(GrainKey, waiting.TaskSid))
                 .Offer(new TaskOffer(offers, queue.ReservationTimeout));
 
             if (!result.TaskWasPending)
             {
                 // Canceled (or offered by another pass) meanwhile: nothing was offered, the workers are still free.
-                state.State.WaitingTasks.Remove(waiting);
+                tasks.State.WaitingTasks.Remove(waiting);
                 changed = true;
                 continue;
             }
 
-            // Workers that declined have become busy or unavailable since they were read: none is free now.
-            free.RemoveAll(w => chosen.Contains(w));
+            foreach (var made in result.Made)
+            {
+                _workers.MarkReserved(made.WorkerSid);
+            }
+
+            if (result.Made.Count < chosen.Count)
+            {
+                freedAfterRefusal |= await RecheckRefusersAsync(chosen.Except(result.Made.Select(m => m.WorkerSid), StringComparer.Ordinal));
+            }
+
             if (result.Made.Count > 0)
             {
-                state.State.WaitingTasks.Remove(waiting);
+                tasks.State.WaitingTasks.Remove(waiting);
                 changed = true;
                 offered++;
             }
@@ -213,15 +294,78 @@ internal sealed class WorkspaceGrain(
 
         if (changed)
         {
-            await state.WriteStateAsync();
+            await tasks.WriteStateAsync();
         }
 
-        RoutingLog.RoutingPass(logger, GrainKey, freeAtStart, offered, state.State.WaitingTasks.Count);
+        RoutingLog.RoutingPass(logger, GrainKey, freeAtStart, offered, tasks.State.WaitingTasks.Count);
+        return freedAfterRefusal;
+    }
+
+    /// <summary>
+    /// Reads the workers that refused an offer. A refusal means the worker changed after the index last
+    /// heard from it (its report is queued behind this turn); reading it now keeps the rest of the pass
+    /// from choosing it again. True when one of them is free at a newer version than held, that is, it
+    /// changed once more after refusing, so another pass is due.
+    /// </summary>
+    private async Task<bool> RecheckRefusersAsync(IEnumerable<string> workerSids)
+    {
+        var freed = false;
+        foreach (var sid in workerSids)
+        {
+            var current = await WorkerGrain(sid).GetRoutingState();
+            if (current is null)
+            {
+                _workers.Remove(sid);
+                continue;
+            }
+
+            var newer = _workers.Apply(current);
+            RoutingLog.OfferRefused(logger, GrainKey, sid, current.Available, current.HasOpenReservation);
+            freed |= newer && _workers.IsFree(sid);
+        }
+
+        return freed;
     }
 
     /// <summary>Highest priority, then oldest, then (the sort is stable) first queued.</summary>
     private static IEnumerable<WaitingTask> InOfferOrder(IEnumerable<WaitingTask> waiting) =>
         waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.DateCreated);
+
+    /// <summary>Moves the recent task sids into the next page grain: stored there first, so a crash in between only repeats that write.</summary>
+    private async Task SealTaskPageAsync()
+    {
+        await TaskPage(tasks.State.SealedPages).Store([.. tasks.State.RecentTaskSids]);
+        tasks.State.SealedPages++;
+        tasks.State.RecentTaskSids.Clear();
+        await tasks.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Moves task sids and waiting tasks stored in the workspace state (before they had a state of their own)
+    /// to the tasks state. If the tasks state exists, an earlier move was interrupted after copying them.
+    /// </summary>
+    private async Task MoveTaskListsOutOfWorkspaceStateAsync()
+    {
+        if (state.State.TaskSids.Count == 0 && state.State.WaitingTasks.Count == 0)
+        {
+            return;
+        }
+
+        if (!tasks.RecordExists)
+        {
+            tasks.State.RecentTaskSids.AddRange(state.State.TaskSids);
+            tasks.State.WaitingTasks.AddRange(state.State.WaitingTasks);
+            await tasks.WriteStateAsync();
+        }
+
+        state.State.TaskSids.Clear();
+        state.State.WaitingTasks.Clear();
+        await state.WriteStateAsync();
+    }
+
+    private IWorkspaceTaskPageGrain TaskPage(int page) => GrainFactory.GetGrain<IWorkspaceTaskPageGrain>(RoutingSids.ScopedKey(GrainKey, $"tasks-{page}"));
+
+    private IWorkerGrain WorkerGrain(string workerSid) => GrainFactory.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(GrainKey, workerSid));
 
     private RoutingResult<IReadOnlyList<string>> List(List<string> sids) =>
         state.State.Workspace is null ? NotFound<IReadOnlyList<string>>() : RoutingResult.Success<IReadOnlyList<string>>([.. sids]);
