@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Routing;
+using Telephony.Providers.Accounts;
 using Telephony.Runtime;
 using Telephony.Runtime.Reminders;
 using Telephony.Runtime.Storage;
@@ -45,6 +46,10 @@ internal sealed class RoutingHarness : IAsyncDisposable
             builder =>
             {
                 builder.Services.AddSingleton(broadcaster);
+
+                // No accounts: these tests never reach a provider (instructions that do are tested with sessions).
+                builder.Services.AddSingleton(new AccountRegistry([]));
+                builder.Services.AddOptions();
                 builder.AddRoutingGrains();
             },
             time,
