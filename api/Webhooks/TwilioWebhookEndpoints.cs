@@ -34,7 +34,18 @@ public static class TwilioWebhookEndpoints
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        // One pass gives the parser its fields (a repeated name joined, as StringValues prints it) and the signature every value.
+        var fields = new Dictionary<string, string>(form.Count, StringComparer.Ordinal);
+        var parameters = new List<KeyValuePair<string, string>>(form.Count);
+        foreach (var (name, values) in form)
+        {
+            fields[name] = values.ToString();
+            foreach (var value in values)
+            {
+                parameters.Add(new(name, value ?? string.Empty));
+            }
+        }
+
         var publicBaseUrl = services.PublicBaseUrl;
         try
         {
@@ -45,9 +56,8 @@ public static class TwilioWebhookEndpoints
                 return WebhookProblems.UnknownAccount($"AccountSid '{accountSid}' belongs to no configured account.");
             }
 
-            var parameters = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? string.Empty)));
             var signature = http.Request.Headers[TwilioSignature.HeaderName].ToString();
-            if (!TwilioSignature.IsValid(twilio.AuthToken, WebhookProblems.PublicUrl(publicBaseUrl, http.Request), parameters, signature))
+            if (!TwilioSignature.IsValid(twilio.AuthToken, services.PublicUrl(http.Request), parameters, signature))
             {
                 return WebhookProblems.Forbidden($"{TwilioSignature.HeaderName} is missing or does not match the request.");
             }

@@ -6,6 +6,12 @@ namespace Telephony.Runtime.Core;
 internal sealed class ActivationDirectory(Silo silo)
 {
     private readonly ConcurrentDictionary<(GrainId Id, int Slot), Activation> _activations = new();
+
+    /// <summary>
+    /// A stateless worker's activations by slot, so that finding an idle one reads an array instead of looking up
+    /// every slot by key. A cache of <see cref="_activations"/>: an empty or defunct entry is looked up there again.
+    /// </summary>
+    private readonly ConcurrentDictionary<GrainId, Activation?[]> _workers = new();
     private int _workerRoundRobin;
 
     public int Count => _activations.Count;
@@ -18,8 +24,22 @@ internal sealed class ActivationDirectory(Silo silo)
         return grainClass.IsStatelessWorker ? GetWorker(grainClass, id) : GetOrCreate(grainClass, id, 0);
     }
 
-    public void Remove(Activation activation) =>
+    public void Remove(Activation activation)
+    {
         _activations.TryRemove(new KeyValuePair<(GrainId, int), Activation>((activation.Id, activation.Slot), activation));
+        if (!activation.Class.IsStatelessWorker || !_workers.TryGetValue(activation.Id, out var slots))
+        {
+            return;
+        }
+
+        // Forget a worker key once its last activation is gone, so keys that come and go do not pile up. A caller still
+        // holding the forgotten array only caches into it; the activations themselves are always found in _activations.
+        Interlocked.CompareExchange(ref slots[activation.Slot], null, activation);
+        if (Array.TrueForAll(slots, worker => worker is null))
+        {
+            _workers.TryRemove(new KeyValuePair<GrainId, Activation?[]>(activation.Id, slots));
+        }
+    }
 
     private Activation GetOrCreate(GrainClass grainClass, GrainId id, int slot) =>
         _activations.TryGetValue((id, slot), out var existing)
@@ -29,11 +49,13 @@ internal sealed class ActivationDirectory(Silo silo)
     /// <summary>Prefers an idle worker, then a new one up to the limit, then spreads over the busy ones.</summary>
     private Activation GetWorker(GrainClass grainClass, GrainId id)
     {
-        for (var slot = 0; slot < grainClass.MaxLocalWorkers; slot++)
+        var slots = _workers.GetOrAdd(id, static (_, max) => new Activation?[max], grainClass.MaxLocalWorkers);
+        for (var slot = 0; slot < slots.Length; slot++)
         {
-            if (!_activations.TryGetValue((id, slot), out var worker))
+            var worker = Volatile.Read(ref slots[slot]);
+            if (worker is null || worker.IsDefunct)
             {
-                return GetOrCreate(grainClass, id, slot);
+                return CacheWorker(slots, grainClass, id, slot);
             }
 
             if (worker.IsIdle && worker.IsActive)
@@ -42,7 +64,15 @@ internal sealed class ActivationDirectory(Silo silo)
             }
         }
 
-        var chosen = (int)((uint)Interlocked.Increment(ref _workerRoundRobin) % (uint)grainClass.MaxLocalWorkers);
-        return GetOrCreate(grainClass, id, chosen);
+        var chosen = (int)((uint)Interlocked.Increment(ref _workerRoundRobin) % (uint)slots.Length);
+        var busy = Volatile.Read(ref slots[chosen]);
+        return busy is null || busy.IsDefunct ? CacheWorker(slots, grainClass, id, chosen) : busy;
+    }
+
+    private Activation CacheWorker(Activation?[] slots, GrainClass grainClass, GrainId id, int slot)
+    {
+        var worker = GetOrCreate(grainClass, id, slot);
+        Volatile.Write(ref slots[slot], worker);
+        return worker;
     }
 }

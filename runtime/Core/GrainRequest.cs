@@ -183,36 +183,50 @@ internal sealed class GrainRequest<TGrain, TArgs, TResult> : WorkItem, IValueTas
             RuntimeMetrics.TurnDuration.Record(Stopwatch.GetElapsedTime(_asyncStarted).TotalMilliseconds);
         }
 
+        TResult result = default!;
+        Exception? error = null;
         try
         {
             if (_method is not null)
             {
                 var awaiter = _awaiter;
                 _awaiter = default;
-                SetResult(awaiter.GetResult());
+                result = awaiter.GetResult();
             }
             else
             {
                 var awaiter = _voidAwaiter;
                 _voidAwaiter = default;
                 awaiter.GetResult();
-                SetResult(default!);
             }
         }
         catch (Exception e)
         {
-            Fail(e);
+            error = e;
         }
 
         if (!interleaved)
         {
             activation.OnAsyncTurnCompleted();
         }
+
+        // The turn is over and its activation released, and this runs at the end of whatever completed the turn's
+        // last await: the caller's continuation can run right here rather than take another trip through the thread pool.
+        _core.RunContinuationsAsynchronously = false;
+        if (error is null)
+        {
+            SetResult(result);
+        }
+        else
+        {
+            Fail(error);
+        }
     }
 
     private void Return()
     {
         _core.Reset();
+        _core.RunContinuationsAsynchronously = true;
         _args = default!;
         _method = null;
         _voidMethod = null;

@@ -1,42 +1,25 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Telephony.Runtime.Diagnostics;
 
 namespace Telephony.Runtime.Storage;
 
 /// <summary>
-/// Grain storage in one SQLite file. Writes from all grains go through one writer that commits
-/// whatever is waiting (up to <see cref="MaxBatch"/>) in a single transaction, so many grains
-/// writing at once share the cost of a commit; each write is still its own conditional statement.
+/// Grain storage in one SQLite file. Reads and writes from all grains go through one storage loop
+/// on one connection: it takes whatever is waiting (up to <see cref="MaxBatch"/>), answers the
+/// reads, then commits the writes in a single transaction, so many grains writing at once share the
+/// cost of a commit; each write is still its own conditional statement.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
 {
-    /// <summary>Most writes committed together.</summary>
+    /// <summary>Most operations taken together, and so most writes committed together.</summary>
     public const int MaxBatch = 64;
-
-    private const string InsertSql = """
-        INSERT INTO grain_state (grain_type, grain_id, state_name, version, payload, updated_at)
-        VALUES ($type, $id, $name, 1, $payload, $updated)
-        ON CONFLICT (grain_type, grain_id, state_name) DO NOTHING
-        """;
-
-    private const string UpdateSql = """
-        UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = $updated
-        WHERE grain_type = $type AND grain_id = $id AND state_name = $name AND version = $version
-        """;
-
-    private const string ReadSql = """
-        SELECT version, payload FROM grain_state
-        WHERE grain_type = $type AND grain_id = $id AND state_name = $name
-        """;
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
-    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(
+    private readonly Channel<PendingOperation> _operations = Channel.CreateUnbounded<PendingOperation>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
-    private Task? _writer;
+    private Task? _loop;
 
     /// <summary>Stores grain state in <paramref name="database"/>.</summary>
     public SqliteGrainStorage(SqliteDatabase database, TimeProvider time)
@@ -49,43 +32,22 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _database.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        _writer ??= Task.Run(() => WriteLoopAsync(_stopping.Token), CancellationToken.None);
+        _loop ??= Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
     }
 
     /// <inheritdoc />
-    public async ValueTask<GrainStateRecord?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken)
+    public ValueTask<GrainStateRecord?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReadSql;
-        AddKey(command, key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        GrainStateRecord? record = null;
-        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var payload = reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1);
-            record = new GrainStateRecord(payload, reader.GetInt64(0));
-        }
-
-        RuntimeMetrics.RecordStorage("read", started);
-        return record;
+        var read = new PendingRead(key);
+        Enqueue(read);
+        return new ValueTask<GrainStateRecord?>(read.Completion.Task.WaitAsync(cancellationToken));
     }
 
     /// <inheritdoc />
     public ValueTask<long> WriteAsync(GrainStateKey key, byte[]? payload, long? expectedVersion, CancellationToken cancellationToken)
     {
-        if (_writer is null)
-        {
-            throw new InvalidOperationException("SQLite grain storage is not initialized.");
-        }
-
-        var write = new PendingWrite(key, payload, expectedVersion, Stopwatch.GetTimestamp());
-        if (!_writes.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(SqliteGrainStorage));
-        }
-
+        var write = new PendingWrite(key, payload, expectedVersion);
+        Enqueue(write);
         return new ValueTask<long>(write.Completion.Task.WaitAsync(cancellationToken));
     }
 
@@ -105,132 +67,116 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         }
     }
 
-    /// <summary>Finishes queued writes and stops the writer.</summary>
+    /// <summary>Finishes queued reads and writes and stops the storage loop.</summary>
     public async ValueTask DisposeAsync()
     {
-        _writes.Writer.TryComplete();
-        if (_writer is not null)
+        _operations.Writer.TryComplete();
+        if (_loop is not null)
         {
-            await _writer.ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
         }
 
         _stopping.Dispose();
     }
 
-    private static void AddKey(SqliteCommand command, GrainStateKey key)
+    private void Enqueue(PendingOperation operation)
     {
-        command.Parameters.AddWithValue("$type", key.GrainType);
-        command.Parameters.AddWithValue("$id", key.GrainId);
-        command.Parameters.AddWithValue("$name", key.StateName);
+        if (_loop is null)
+        {
+            throw new InvalidOperationException("SQLite grain storage is not initialized.");
+        }
+
+        if (!_operations.Writer.TryWrite(operation))
+        {
+            throw new ObjectDisposedException(nameof(SqliteGrainStorage));
+        }
     }
 
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<PendingWrite>(MaxBatch);
-        SqliteConnection? connection = null;
+        var reads = new List<PendingRead>(MaxBatch);
+        var writes = new List<PendingWrite>(MaxBatch);
+        SqliteStorageSession? session = null;
         try
         {
-            while (await _writes.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await _operations.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write))
+                while (reads.Count + writes.Count < MaxBatch && _operations.Reader.TryRead(out var operation))
                 {
-                    batch.Add(write);
-                }
-
-                try
-                {
-                    connection ??= await _database.OpenForWritingAsync(cancellationToken).ConfigureAwait(false);
-                    var results = CommitBatch(connection, batch);
-                    for (var i = 0; i < batch.Count; i++)
+                    if (operation is PendingWrite write)
                     {
-                        batch[i].Complete(results[i]);
+                        writes.Add(write);
+                    }
+                    else
+                    {
+                        reads.Add((PendingRead)operation);
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // The transaction did not commit: none of its writes took effect. The writer keeps going, so one
-                    // bad batch (a full disk, a lost connection) fails its callers instead of stalling every later write.
-                    foreach (var write in batch)
-                    {
-                        write.Completion.TrySetException(e);
-                    }
 
-                    connection?.Dispose();
-                    connection = null;
-                }
-
-                batch.Clear();
+                // Reads taken with writes were asked for concurrently with them, so answering them from the state
+                // before the batch's commit is as correct as after it, and a failed commit cannot have leaked into them.
+                session = await ReadAsync(session, reads, cancellationToken).ConfigureAwait(false);
+                session = await CommitAsync(session, writes, cancellationToken).ConfigureAwait(false);
+                reads.Clear();
+                writes.Clear();
             }
         }
         finally
         {
-            connection?.Dispose();
+            session?.Dispose();
         }
     }
 
-    private long?[] CommitBatch(SqliteConnection connection, List<PendingWrite> batch)
+    private async Task<SqliteStorageSession?> ReadAsync(SqliteStorageSession? session, List<PendingRead> reads, CancellationToken cancellationToken)
     {
-        var results = new long?[batch.Count];
-        var updated = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        using var transaction = connection.BeginTransaction();
-        using var insert = Prepare(connection, transaction, InsertSql);
-        using var update = Prepare(connection, transaction, UpdateSql);
-        update.Parameters.Add("$version", SqliteType.Integer);
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var read in reads)
         {
-            var write = batch[i];
-            var command = write.ExpectedVersion is null ? insert : update;
-            command.Parameters["$type"].Value = write.Key.GrainType;
-            command.Parameters["$id"].Value = write.Key.GrainId;
-            command.Parameters["$name"].Value = write.Key.StateName;
-            command.Parameters["$payload"].Value = (object?)write.Payload ?? DBNull.Value;
-            command.Parameters["$updated"].Value = updated;
-            if (write.ExpectedVersion is { } expected)
+            try
             {
-                command.Parameters["$version"].Value = expected;
+                session ??= await SqliteStorageSession.OpenAsync(_database, cancellationToken).ConfigureAwait(false);
+                read.Complete(session.Read(read.Key));
             }
-
-            results[i] = command.ExecuteNonQuery() == 1 ? (write.ExpectedVersion ?? 0) + 1 : null;
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Only this read fails; a fresh connection serves the next one in case this one is broken.
+                read.Fail(e);
+                session?.Dispose();
+                session = null;
+            }
         }
 
-        transaction.Commit();
-        return results;
+        return session;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private async Task<SqliteStorageSession?> CommitAsync(SqliteStorageSession? session, List<PendingWrite> writes, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.Add("$type", SqliteType.Text);
-        command.Parameters.Add("$id", SqliteType.Text);
-        command.Parameters.Add("$name", SqliteType.Text);
-        command.Parameters.Add("$payload", SqliteType.Blob);
-        command.Parameters.Add("$updated", SqliteType.Integer);
-        return command;
-    }
-
-    private sealed class PendingWrite(GrainStateKey key, byte[]? payload, long? expectedVersion, long started)
-    {
-        public GrainStateKey Key { get; } = key;
-
-        public byte[]? Payload { get; } = payload;
-
-        public long? ExpectedVersion { get; } = expectedVersion;
-
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Complete(long? version)
+        if (writes.Count == 0)
         {
-            RuntimeMetrics.RecordStorage("write", started);
-            if (version is { } committed)
+            return session;
+        }
+
+        try
+        {
+            session ??= await SqliteStorageSession.OpenAsync(_database, cancellationToken).ConfigureAwait(false);
+            var results = session.Commit(writes, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            for (var i = 0; i < writes.Count; i++)
             {
-                Completion.TrySetResult(committed);
+                writes[i].Complete(results[i]);
             }
-            else
+
+            return session;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The transaction did not commit: none of its writes took effect. The loop keeps going, so one
+            // bad batch (a full disk, a lost connection) fails its callers instead of stalling every later write.
+            foreach (var write in writes)
             {
-                Completion.TrySetException(StorageConflict.Create(Key, ExpectedVersion, null));
+                write.Fail(e);
             }
+
+            session?.Dispose();
+            return null;
         }
     }
 }

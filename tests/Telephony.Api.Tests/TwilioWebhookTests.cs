@@ -78,6 +78,32 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_callback_url_with_a_query_is_checked_with_its_query()
+    {
+        var form = Status("ringing", 1);
+
+        var withoutQuery = await Post("/webhooks/twilio/status?attempt=2", form, Sign("/webhooks/twilio/status", form));
+        var withQuery = await Post("/webhooks/twilio/status?attempt=2", form);
+
+        await AssertProblem(withoutQuery, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, withQuery.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_repeated_form_field_is_signed_once_per_value()
+    {
+        var form = Status("ringing", 1);
+        KeyValuePair<string, string>[] fields = [.. form, new("StirPassportToken", "b"), new("StirPassportToken", "a")];
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/status") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add(TwilioSignature.HeaderName, TwilioSignature.Compute(WebhookAccounts.TwilioAuthToken, WebhookAccounts.PublicBaseUrl + "/webhooks/twilio/status", fields));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(CallLegStatus.Ringing, (await Leg()).Status);
+    }
+
+    [Fact]
     public async Task A_changed_parameter_is_refused_with_403_and_no_state_change()
     {
         var form = Status("ringing", 1);

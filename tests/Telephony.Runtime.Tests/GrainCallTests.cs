@@ -64,6 +64,22 @@ public sealed class GrainCallTests
     }
 
     [Fact]
+    public async Task A_caller_resumes_only_once_the_grain_it_awaited_has_ended_its_turn()
+    {
+        var gate = new PoolGate();
+        await using var cluster = await RuntimeFixture.StartAsync(new GrainEventLog(), gate: gate);
+        var call = cluster.GrainFactory.GetGrain<IGateGrain>("gate").PassGate();
+        await Eventually.Until(() => gate.Waiting == 1, "the call waits at the gate");
+        var activation = cluster.Silos[0].Directory.All.Single(a => a.Id.Key == "gate");
+
+        // The caller's continuation may run on the thread that finished the grain's turn; by then the grain must be free.
+        var idleWhenResumed = call.ContinueWith(_ => activation.IsIdle, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        gate.Open();
+
+        Assert.True(await idleWhenResumed);
+    }
+
+    [Fact]
     public async Task An_exception_in_a_grain_method_reaches_the_caller_and_the_grain_keeps_serving()
     {
         await using var cluster = await RuntimeFixture.StartAsync(new GrainEventLog());

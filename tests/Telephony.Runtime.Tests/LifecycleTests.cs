@@ -33,6 +33,28 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_collected_stateless_worker_is_replaced_on_the_next_call_and_an_idle_one_is_reused()
+    {
+        var time = new ManualTimeProvider();
+        var gate = new PoolGate();
+        gate.Open();
+        await using var cluster = await RuntimeFixture.StartAsync(new GrainEventLog(), time: time, options: ShortCollection, gate: gate);
+        var pool = cluster.GrainFactory.GetGrain<IPoolGrain>("collected");
+        var first = await pool.WaitAtGate();
+        await Eventually.Until(() => cluster.Silos[0].Directory.All.All(a => a.IsIdle), "the turn is over");
+
+        time.Advance(TimeSpan.FromSeconds(90));
+        await Eventually.Until(() => cluster.Silos[0].ActivationCount == 0, "the idle worker is collected");
+        var second = await pool.WaitAtGate();
+        await Eventually.Until(() => cluster.Silos[0].Directory.All.All(a => a.IsIdle), "the turn is over");
+        var third = await pool.WaitAtGate();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, third);
+        Assert.Equal(1, cluster.Silos[0].ActivationCount);
+    }
+
+    [Fact]
     public async Task A_grain_in_use_is_not_collected()
     {
         var log = new GrainEventLog();
