@@ -14,9 +14,16 @@ setsid dotnet bench/Telephony.WebhookBench/bin/Release/net10.0/Telephony.Webhook
 host=$!
 trap 'kill -- -"$host" 2>/dev/null || true; rm -f "$requests" "$warmup"' EXIT
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+# The host's CPU time (user + system, clock ticks); CPU per request is steadier than requests/s on a shared machine.
+host_cpu() { awk '{print $14 + $15}' "/proc/$host/stat" 2>/dev/null || echo 0; }
 run() {
   echo "== $1"
-  wrk -t2 -c32 -d"${seconds}s" --latency -s bench/wrk-replay.lua "http://127.0.0.1:$port" -- "$2" "$3" | grep -E "Requests/sec|Latency|99%|Non-2xx"
+  local before output
+  before=$(host_cpu)
+  output=$(wrk -t2 -c32 -d"${seconds}s" --latency -s bench/wrk-replay.lua "http://127.0.0.1:$port" -- "$2" "$3")
+  echo "$output" | grep -E "Requests/sec|Latency|99%|Non-2xx"
+  echo "$output" | awk -v ticks="$(( $(host_cpu) - before ))" -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ && $1 > 0 { printf "Host CPU per request: %.0f us\n", ticks * 1000000 / hz / $1 }'
 }
 run "warm-up (discarded)" /webhooks/twilio/status "$warmup" >/dev/null
 run "warm-up (discarded)" /bench/bare "$warmup" >/dev/null
