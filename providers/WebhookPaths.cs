@@ -15,6 +15,10 @@ public static class WebhookPaths
     /// <summary>Every Bandwidth voice callback (answers BXML or 204).</summary>
     public const string BandwidthVoice = "/webhooks/bandwidth/voice";
 
+    /// <summary>Whether <paramref name="url"/> is one of ours: under <paramref name="publicBaseUrl"/>.</summary>
+    public static bool IsUnder(Uri publicBaseUrl, Uri url) =>
+        url.IsAbsoluteUri && url.AbsoluteUri.StartsWith(publicBaseUrl.AbsoluteUri.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Joins the public base URL and a webhook path (and optional query) into an absolute URL.</summary>
     public static Uri Combine(Uri publicBaseUrl, string path, string? query = null)
     {

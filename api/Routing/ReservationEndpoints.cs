@@ -90,19 +90,8 @@ public static class ReservationEndpoints
         }
 
         // Instruction parameters come as an optional JSON body; the version only ever from If-Match.
-        var parameters = new ReservationInstruction();
-        if (http.Request.ContentLength > 0 || (http.Request.ContentLength is null && http.Request.ContentType is not null))
-        {
-            var (body, problem) = await RoutingHttp.ReadAsync(http.Request, RoutingJsonContext.Default.ReservationInstruction);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            parameters = body!;
-        }
-
-        return Answer(http, await instruction(reservation, parameters with { ExpectedVersion = expected }), workspaceSid, workerSid);
+        var (parameters, problem) = await RoutingHttp.ReadOptionalAsync(http.Request, RoutingJsonContext.Default.ReservationInstruction, new ReservationInstruction());
+        return problem ?? Answer(http, await instruction(reservation, parameters! with { ExpectedVersion = expected }), workspaceSid, workerSid);
     }
 
     private static async Task StreamEventsAsync(HttpContext http, string workspaceSid, string workerSid, IGrainFactory grains, WorkerEventBroadcaster broadcaster)

@@ -29,6 +29,16 @@ internal static class RoutingHttp
         }
     }
 
+    /// <summary>
+    /// Reads a JSON body that may be absent (no content, or no content type on a chunked request): an absent body
+    /// gives <paramref name="absent"/>; a bad one a 400 naming the field.
+    /// </summary>
+    public static async Task<(T? Body, IResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, JsonTypeInfo<T> contract, T absent)
+        where T : class =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null)
+            ? await ReadAsync(request, contract)
+            : (absent, null);
+
     /// <summary>The HTTP answer for a routing result: 200 (or 201), 400, 404, 409 or 412 with problem details.</summary>
     public static IResult Answer<T>(RoutingResult<T> result, JsonTypeInfo<T> contract, string? createdAt = null)
         where T : class => result.Outcome switch

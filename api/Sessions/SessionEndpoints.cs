@@ -101,18 +101,13 @@ public static class SessionEndpoints
     private static async Task<IResult> EndAsync(HttpContext http, string sessionId, IGrainFactory grains)
     {
         // DELETE rarely carries a body; callSid may come in the query string or in a JSON body.
-        var request = new EndSession { SessionId = sessionId, CallSid = http.Request.Query["callSid"].FirstOrDefault() };
-        if (HasBody(http.Request))
+        var (body, problem) = await RoutingHttp.ReadOptionalAsync(http.Request, Json.EndSession, new EndSession());
+        if (problem is not null)
         {
-            var (body, problem) = await RoutingHttp.ReadAsync(http.Request, Json.EndSession);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            request = request with { CallSid = request.CallSid ?? body!.CallSid };
+            return problem;
         }
 
+        var request = new EndSession { SessionId = sessionId, CallSid = http.Request.Query["callSid"].FirstOrDefault() ?? body!.CallSid };
         return await RunAsync(http, grains, sessionId, request, static (s, c, b) => s.End(c, b));
     }
 
@@ -126,19 +121,15 @@ public static class SessionEndpoints
         bool bodyOptional = false)
         where TBody : class, ISessionRequest, new()
     {
-        var body = new TBody();
-        if (!bodyOptional || HasBody(http.Request))
+        var (body, problem) = bodyOptional
+            ? await RoutingHttp.ReadOptionalAsync(http.Request, contract, new TBody())
+            : await RoutingHttp.ReadAsync(http.Request, contract);
+        if (problem is not null)
         {
-            var (read, problem) = await RoutingHttp.ReadAsync(http.Request, contract);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            body = read!;
+            return problem;
         }
 
-        return await RunAsync(http, grains, sessionId, withSessionId(body, sessionId), act);
+        return await RunAsync(http, grains, sessionId, withSessionId(body!, sessionId), act);
     }
 
     private static async Task<IResult> RunAsync<TBody>(
@@ -163,8 +154,6 @@ public static class SessionEndpoints
         var found = await Task.WhenAll(ids.Select(id => grains.GetGrain<ISessionGrain>(id).Get(accountId)));
         return [.. found.Where(r => r.IsSuccess).Select(r => r.Value!)];
     }
-
-    private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || (request.ContentLength is null && request.ContentType is not null);
 
     private static SessionCaller Caller(ClaimsPrincipal user) => new(user.AccountId(), user.UserId(), user.IsInRole(ApiRoles.Admin));
 

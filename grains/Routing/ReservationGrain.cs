@@ -57,8 +57,7 @@ internal sealed class ReservationGrain(
             return RoutingResult.Invalid($"A call instruction needs 'from' (an E.164 number) and 'url' ({UrlRule(current.AccountSid)}).", current);
         }
 
-        var worker = (await WorkerOf(current).Get()).Value;
-        if (worker is null || (instruction.To ?? ContactUri(worker.Attributes)) is not { } contact)
+        if (await ContactAsync(current, instruction) is not ({ } worker, { } contact))
         {
             return RoutingResult.Invalid("The worker has no 'contact_uri' attribute and the instruction gives no 'to'.", current);
         }
@@ -210,8 +209,7 @@ internal sealed class ReservationGrain(
             return RoutingResult.Invalid("The task has no session (call) to connect the worker to.", current);
         }
 
-        var worker = (await WorkerOf(current).Get()).Value;
-        if (worker is null || (instruction.To ?? ContactUri(worker.Attributes)) is not { } contact)
+        if (await ContactAsync(current, instruction) is not ({ } worker, { } contact))
         {
             return RoutingResult.Invalid("The worker has no 'contact_uri' attribute and the instruction gives no 'to'.", current);
         }
@@ -272,8 +270,7 @@ internal sealed class ReservationGrain(
             return null;
         }
 
-        var ours = providerOptions.Value.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/";
-        return accounts.Find(accountId)?.CallbackProvider != ProviderKind.Bandwidth || url.AbsoluteUri.StartsWith(ours, StringComparison.OrdinalIgnoreCase)
+        return accounts.Find(accountId)?.CallbackProvider != ProviderKind.Bandwidth || WebhookPaths.IsUnder(providerOptions.Value.PublicBaseUrl, url)
             ? url
             : null;
     }
@@ -293,6 +290,13 @@ internal sealed class ReservationGrain(
         return instruction.ExpectedVersion is { } expected && expected != current.Version
             ? RoutingResult.StaleVersion(current, expected, current.Version)
             : null;
+    }
+
+    /// <summary>The worker and where to reach it: the instruction's <c>to</c>, else the worker's <c>contact_uri</c> attribute.</summary>
+    private async Task<(Worker? Worker, string? Contact)> ContactAsync(Reservation reservation, ReservationInstruction instruction)
+    {
+        var worker = (await WorkerOf(reservation).Get()).Value;
+        return (worker, worker is null ? null : instruction.To ?? ContactUri(worker.Attributes));
     }
 
     private static string? ContactUri(string attributes)

@@ -194,7 +194,7 @@ public sealed class BandwidthCallProvider : ICallProvider
     /// </summary>
     private void RequireOurs(Uri? url, string commandId)
     {
-        if (url is not null && !url.AbsoluteUri.StartsWith(_publicBaseUrl.AbsoluteUri.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase))
+        if (url is not null && !WebhookPaths.IsUnder(_publicBaseUrl, url))
         {
             throw new ProviderException(
                 $"Command {commandId}: Bandwidth would send our callback credentials to {url}; instruction URLs must be under {_publicBaseUrl}.",
