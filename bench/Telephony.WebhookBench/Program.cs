@@ -3,22 +3,22 @@ using System.Text;
 using Telephony.Api.Hosting;
 using Telephony.Providers.Twilio;
 
-// Usage: Telephony.WebhookBench <port> <Memory|Sqlite> <requests-file> <warm-up-file> [calls]
+// Usage: Telephony.WebhookBench <port> <Memory|Sqlite> <folder> [calls]
 // Writes <calls> x 4 distinct signed status callbacks (initiated, ringing, in-progress, completed) to
-// each file (different calls in each, so the measured run is not replaying the warm-up) for wrk to
-// replay, then serves the API plus a bare 204 endpoint until stopped.
+// <folder>/requests.txt and a quarter as many to <folder>/warmup.txt (different calls, so the measured
+// run is not replaying the warm-up) for wrk to replay, then serves the API plus a bare 204 endpoint
+// until stopped. The SQLite file lives in <folder> too.
 const string AccountSid = "AC0000000000000000000000000000bench";
 const string AuthToken = "bench-token";
 
 var port = int.Parse(args[0], CultureInfo.InvariantCulture);
 var storage = args[1];
-var requestsFile = args[2];
-var warmupFile = args[3];
-var calls = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 100_000;
+var folder = args[2];
+var calls = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100_000;
 var publicBaseUrl = $"http://127.0.0.1:{port}";
 
-WriteRequests(requestsFile, "CA", calls, $"{publicBaseUrl}/webhooks/twilio/status");
-WriteRequests(warmupFile, "CB", calls / 4, $"{publicBaseUrl}/webhooks/twilio/status");
+WriteRequests(Path.Combine(folder, "requests.txt"), "CA", calls, $"{publicBaseUrl}/webhooks/twilio/status");
+WriteRequests(Path.Combine(folder, "warmup.txt"), "CB", calls / 4, $"{publicBaseUrl}/webhooks/twilio/status");
 
 var builder = WebApplication.CreateBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -27,7 +27,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Telephony:PublicBaseUrl"] = publicBaseUrl,
     ["Telephony:Storage:Provider"] = storage,
-    ["Telephony:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"telephony-webhook-bench-{Guid.NewGuid():N}.db")}",
+    ["Telephony:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "telephony.db")}",
     ["Telephony:Accounts:0:Id"] = "bench",
     ["Telephony:Accounts:0:Provider"] = "Twilio",
     ["Telephony:Accounts:0:Twilio:AccountSid"] = AccountSid,
@@ -37,6 +37,7 @@ builder.Services.AddTelephonyApi(builder.Configuration);
 var app = builder.Build();
 app.MapTelephonyApi();
 app.MapPost("/bench/bare", () => Results.NoContent());
+app.MapGet("/bench/allocated", () => Results.Text(GC.GetTotalAllocatedBytes().ToString(CultureInfo.InvariantCulture)));
 app.Run();
 
 static void WriteRequests(string file, string prefix, int calls, string url)
