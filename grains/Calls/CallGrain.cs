@@ -22,7 +22,7 @@ public sealed class CallGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<CallInstruction>> Apply(CallEvent callEvent)
     {
-        if (!state.State.Seen.Remember(callEvent.EventId))
+        if (!state.State.Seen.Remember(callEvent.EventId, callEvent.ProviderCallId ?? string.Empty))
         {
             logger.LogDebug("Duplicate {EventType} {EventId} for call {CallId} ignored", callEvent.Type, callEvent.EventId, GrainKey);
             return NextInstructions(callEvent);

@@ -13,7 +13,7 @@ public sealed class ConferenceGrain([PersistentState("conference")] IPersistentS
     /// <inheritdoc />
     public async Task Apply(CallEvent callEvent)
     {
-        if (!state.State.Seen.Remember(callEvent.EventId))
+        if (!state.State.Seen.Remember(callEvent.EventId, callEvent.ConferenceId ?? string.Empty))
         {
             logger.LogDebug("Duplicate {EventType} {EventId} for conference {Conference} ignored", callEvent.Type, callEvent.EventId, GrainKey);
             return;

@@ -9,9 +9,17 @@ public sealed class RecentEvents
     /// <summary>The remembered ids, oldest first.</summary>
     public List<string> Ids { get; set; } = [];
 
-    /// <summary>Remembers an event id; false when it was seen before.</summary>
-    public bool Remember(string eventId)
+    /// <summary>
+    /// Remembers an event id; false when it was seen before. The owner's own id is dropped from the start of the
+    /// event id (a call's events are numbered within the call), which keeps the stored state small.
+    /// </summary>
+    public bool Remember(string eventId, string ownerId)
     {
+        if (ownerId.Length > 0 && eventId.Length > ownerId.Length && eventId.StartsWith(ownerId, StringComparison.Ordinal) && eventId[ownerId.Length] == ':')
+        {
+            eventId = eventId[(ownerId.Length + 1)..];
+        }
+
         if (Ids.Contains(eventId))
         {
             return false;
