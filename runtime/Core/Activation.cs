@@ -295,7 +295,9 @@ internal sealed class Activation : IThreadPoolWorkItem
             }
         }
 
-        Schedule();
+        // Still this activation's step, in its execution context: run the waiting calls here rather than
+        // through another thread-pool hop (a new call leg's first callback otherwise waits for three).
+        Drain();
     }
 
     private async Task DeactivateAsync()
