@@ -125,6 +125,87 @@ public sealed class SqliteGrainStorageTests
         Assert.Throws<ObjectDisposedException>(() => storage.ReadAsync(Key, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Payloads_with_nul_bytes_under_non_ascii_keys_and_null_or_empty_payloads_round_trip_exactly()
+    {
+        await using var file = new SqliteFile();
+        var storage = file.Open(new ManualTimeProvider()).Storage;
+        await storage.InitializeAsync(CancellationToken.None);
+        var key = new GrainStateKey("Zoë", "Zoë:☎", "état");
+        byte[] payload = [0, 1, 0, 0xFF, (byte)'a', 0];
+
+        Assert.Equal(1, await storage.WriteAsync(key, payload, null, CancellationToken.None));
+        Assert.Equal(1, await storage.WriteAsync(key with { GrainId = "Zoe:☎" }, null, null, CancellationToken.None));
+        Assert.Equal(1, await storage.WriteAsync(key with { GrainId = "" }, [], null, CancellationToken.None));
+
+        Assert.Equal(payload, (await storage.ReadAsync(key, CancellationToken.None))!.Payload);
+        Assert.Null((await storage.ReadAsync(key with { GrainId = "Zoe:☎" }, CancellationToken.None))!.Payload);
+        var empty = (await storage.ReadAsync(key with { GrainId = "" }, CancellationToken.None))!.Payload;
+        Assert.NotNull(empty);
+        Assert.Empty(empty);
+        Assert.Null(await storage.ReadAsync(key with { StateName = "etat" }, CancellationToken.None));
+        // Keys are stored as UTF-8 text, as any other reader of the file would look them up.
+        Assert.Equal(3L, await Query(file, "SELECT count(*) FROM grain_state WHERE typeof(grain_id) = 'text' AND grain_id IN ('Zoë:☎', 'Zoe:☎', '')"));
+    }
+
+    [Fact]
+    public async Task A_batch_failing_midway_keeps_none_of_its_writes_and_the_session_runs_the_next_batch()
+    {
+        await using var file = new SqliteFile();
+        var database = new SqliteDatabase($"Data Source={file.Path}");
+        await database.InitializeAsync(CancellationToken.None);
+        await Execute(file, "CREATE TRIGGER refuse BEFORE INSERT ON grain_state WHEN NEW.grain_id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+        var existing = Key with { GrainId = "existing" };
+        var later = Key with { GrainId = "later" };
+        using var session = await SqliteStorageSession.OpenAsync(database, CancellationToken.None);
+        Assert.Equal(new long?[] { 1 }, session.Commit([new PendingWrite(existing, "1"u8.ToArray(), null)], 0));
+
+        var failed = Assert.Throws<SqliteException>(() => session.Commit(
+            [new PendingWrite(existing, "2"u8.ToArray(), 1), new PendingWrite(Key with { GrainId = "refused" }, [1], null), new PendingWrite(later, [1], null)],
+            0));
+
+        Assert.Contains("refused by test", failed.Message);
+        var kept = session.Read(existing)!;
+        Assert.Equal(1, kept.Version);
+        Assert.Equal("1"u8.ToArray(), kept.Payload);
+        Assert.Null(session.Read(later));
+        Assert.Equal("existing 1", await Query(file, "SELECT group_concat(grain_id || ' ' || version) FROM grain_state"));
+        Assert.Equal(new long?[] { 2, 1 }, session.Commit([new PendingWrite(existing, "2"u8.ToArray(), 1), new PendingWrite(later, [1], null)], 0));
+        Assert.Equal("2"u8.ToArray(), session.Read(existing)!.Payload);
+    }
+
+    [Fact]
+    public async Task A_write_waits_for_another_connections_write_lock_instead_of_failing()
+    {
+        await using var file = new SqliteFile();
+        var storage = file.Open(new ManualTimeProvider()).Storage;
+        await storage.InitializeAsync(CancellationToken.None);
+        await using var other = new SqliteConnection($"Data Source={file.Path};Pooling=False");
+        await other.OpenAsync();
+        await using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        await begin.ExecuteNonQueryAsync();
+
+        // Passes however the write and the release interleave: the pause only gives the write the chance
+        // to meet the held lock, where failing at once instead of waiting would fail this test.
+        var write = storage.WriteAsync(Key, "1"u8.ToArray(), null, CancellationToken.None).AsTask();
+        await Task.WhenAny(write, Task.Delay(100));
+        await using var commit = other.CreateCommand();
+        commit.CommandText = "COMMIT";
+        await commit.ExecuteNonQueryAsync();
+
+        Assert.Equal(1, await write);
+    }
+
+    private static async Task<object?> Query(SqliteFile file, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
     private static async Task Execute(SqliteFile file, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False");
