@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Telephony.Grains.Calls;
 
-/// <summary>JSON contracts of the call grains' persistent state; absent values are left out, since every state write carries them.</summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>JSON contracts of the call grains' persistent state.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CallLegState))]
 [JsonSerializable(typeof(ConferenceState))]
 internal sealed partial class CallStateJsonContext : JsonSerializerContext;

@@ -62,6 +62,22 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task Stored_state_leaves_out_null_values_and_keeps_a_plus_sign_as_written()
+    {
+        await using var cluster = await RuntimeFixture.StartAsync(new GrainEventLog());
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>("labelled");
+        var key = new GrainStateKey("Counter", "labelled", "counter");
+
+        await counter.Label("+15550100000");
+        Assert.Equal("""{"Value":0,"Label":"+15550100000"}""", Encoding.UTF8.GetString((await cluster.Storage.ReadAsync(key, CancellationToken.None))!.Payload!));
+
+        Assert.Equal("+15550100000", await counter.Label(null));
+        Assert.Equal("""{"Value":0}""", Encoding.UTF8.GetString((await cluster.Storage.ReadAsync(key, CancellationToken.None))!.Payload!));
+        await counter.Deactivate();
+        Assert.Null(await counter.Label("next"));
+    }
+
+    [Fact]
     public async Task A_corrupt_state_record_fails_that_grain_with_a_clear_error_and_others_keep_working()
     {
         var log = new GrainEventLog();

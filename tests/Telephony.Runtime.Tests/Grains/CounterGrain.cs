@@ -15,11 +15,15 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Deactivate();
 
     ValueTask Fail(string message);
+
+    ValueTask<string?> Label(string? label);
 }
 
 public sealed class CounterState
 {
     public int Value { get; set; }
+
+    public string? Label { get; set; }
 }
 
 /// <summary>A persistent counter; records its activations in the shared log.</summary>
@@ -55,6 +59,15 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     public async ValueTask Reset() => await counter.ClearStateAsync();
 
     public ValueTask Fail(string message) => throw new InvalidOperationException(message);
+
+    /// <summary>Sets the label; returns the one it replaced.</summary>
+    public async ValueTask<string?> Label(string? label)
+    {
+        var replaced = counter.State.Label;
+        counter.State.Label = label;
+        await counter.WriteStateAsync();
+        return replaced;
+    }
 
     public Task Deactivate()
     {
