@@ -49,24 +49,44 @@ internal sealed class ActivationDirectory(Silo silo)
     /// <summary>Prefers an idle worker, then a new one up to the limit, then spreads over the busy ones.</summary>
     private Activation GetWorker(GrainClass grainClass, GrainId id)
     {
-        var slots = _workers.GetOrAdd(id, static (_, max) => new Activation?[max], grainClass.MaxLocalWorkers);
+        var slots = _workers.GetOrAdd(id, static (key, state) => state.directory.FindWorkers(key, state.max), (directory: this, max: grainClass.MaxLocalWorkers));
+        var empty = -1;
         for (var slot = 0; slot < slots.Length; slot++)
         {
             var worker = Volatile.Read(ref slots[slot]);
             if (worker is null || worker.IsDefunct)
             {
-                return CacheWorker(slots, grainClass, id, slot);
+                empty = empty < 0 ? slot : empty;
             }
-
-            if (worker.IsIdle && worker.IsActive)
+            else if (worker.IsIdle && worker.IsActive)
             {
                 return worker;
             }
         }
 
+        if (empty >= 0)
+        {
+            return CacheWorker(slots, grainClass, id, empty);
+        }
+
         var chosen = (int)((uint)Interlocked.Increment(ref _workerRoundRobin) % (uint)slots.Length);
         var busy = Volatile.Read(ref slots[chosen]);
         return busy is null || busy.IsDefunct ? CacheWorker(slots, grainClass, id, chosen) : busy;
+    }
+
+    /// <summary>
+    /// A new slot array for <paramref name="id"/>, filled with the activations it already has: one created while its
+    /// key was being forgotten lives only in the forgotten array, and placement must still see it.
+    /// </summary>
+    private Activation?[] FindWorkers(GrainId id, int max)
+    {
+        var slots = new Activation?[max];
+        for (var slot = 0; slot < max; slot++)
+        {
+            _activations.TryGetValue((id, slot), out slots[slot]);
+        }
+
+        return slots;
     }
 
     private Activation CacheWorker(Activation?[] slots, GrainClass grainClass, GrainId id, int slot)
