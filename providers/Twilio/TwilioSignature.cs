@@ -18,6 +18,12 @@ public static class TwilioSignature
     /// <summary>Base64 characters of a 20-byte HMAC-SHA1.</summary>
     private const int SignatureLength = 28;
 
+    [ThreadStatic]
+    private static IncrementalHash? t_hmac;
+
+    [ThreadStatic]
+    private static string? t_hmacToken;
+
     /// <summary>
     /// The signature of a request to <paramref name="url"/> (exactly as requested, query included) carrying
     /// form <paramref name="parameters"/>; a repeated name appears once per value. Pass none for GET and JSON requests.
@@ -98,24 +104,49 @@ public static class TwilioSignature
             length += Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(value);
         }
 
-        var keyLength = Encoding.UTF8.GetByteCount(authToken);
-        var buffer = ArrayPool<byte>.Shared.Rent(keyLength + length);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var key = buffer.AsSpan(0, Encoding.UTF8.GetBytes(authToken, buffer));
-            var data = buffer.AsSpan(keyLength, length);
-            var written = Encoding.UTF8.GetBytes(url, data);
+            var written = Encoding.UTF8.GetBytes(url, buffer);
             foreach (var (name, value) in sorted)
             {
-                written += Encoding.UTF8.GetBytes(name, data[written..]);
-                written += Encoding.UTF8.GetBytes(value, data[written..]);
+                written += Encoding.UTF8.GetBytes(name, buffer.AsSpan(written));
+                written += Encoding.UTF8.GetBytes(value, buffer.AsSpan(written));
             }
 
-            HMACSHA1.HashData(key, data, mac);
+            HashWithThreadKey(authToken, buffer.AsSpan(0, written), mac);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Hashes with this thread's HMAC for <paramref name="authToken"/>, keyed again only when the token changes:
+    /// keying a new OpenSSL HMAC for every callback cost more than hashing the callback.
+    /// </summary>
+    private static void HashWithThreadKey(string authToken, ReadOnlySpan<byte> data, Span<byte> mac)
+    {
+        if (t_hmac is null || !string.Equals(t_hmacToken, authToken, StringComparison.Ordinal))
+        {
+            t_hmac?.Dispose();
+            t_hmac = null;
+            t_hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, Encoding.UTF8.GetBytes(authToken));
+            t_hmacToken = authToken;
+        }
+
+        try
+        {
+            t_hmac.AppendData(data);
+            t_hmac.GetHashAndReset(mac);
+        }
+        catch
+        {
+            // Its state is unknown now: the next signature keys a fresh one.
+            t_hmac.Dispose();
+            t_hmac = null;
+            throw;
         }
     }
 

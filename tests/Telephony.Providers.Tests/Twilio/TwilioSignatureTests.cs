@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Telephony.Providers.Twilio;
 
@@ -116,6 +117,19 @@ public sealed class TwilioSignatureTests
     public void Wrong_token_fails()
     {
         Assert.False(TwilioSignature.IsValid("54321", Url, VoiceParameters(), UrlSignature));
+    }
+
+    [Fact]
+    public void Tokens_used_in_turn_on_one_thread_each_sign_with_their_own_key()
+    {
+        const string signed = "https://mycompany.com/myapp.php?foo=1&bar=2CallSidCA1234567890ABCDECaller+14158675309Digits1234From+14158675309To+18005551212";
+        var otherSignature = Convert.ToBase64String(HMACSHA1.HashData("54321"u8, Encoding.UTF8.GetBytes(signed)));
+
+        Assert.Equal(UrlSignature, TwilioSignature.Compute(Token, Url, VoiceParameters()));
+        Assert.Equal(otherSignature, TwilioSignature.Compute("54321", Url, VoiceParameters()));
+        Assert.True(TwilioSignature.IsValid(Token, Url, VoiceParameters(), UrlSignature));
+        Assert.False(TwilioSignature.IsValid("54321", Url, VoiceParameters(), UrlSignature));
+        Assert.True(TwilioSignature.IsValid("54321", Url, VoiceParameters(), otherSignature));
     }
 
     [Fact]
