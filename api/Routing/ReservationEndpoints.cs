@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
+using Telephony.Api.Hosting;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Routing;
@@ -145,7 +146,7 @@ public static class ReservationEndpoints
             return after;
         }
 
-        var data = JsonSerializer.Serialize(workerEvent.Reservation, RoutingJsonContext.Default.Reservation);
+        var data = ApiJson.Serialize(workerEvent.Reservation, RoutingJsonContext.Default.Reservation);
         var type = JsonSerializer.Serialize(workerEvent.EventType, RoutingJsonContext.Default.WorkerEventType).Trim('"');
         await response.WriteAsync($"id: {workerEvent.Id}\nevent: {type}\ndata: {data}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Telephony.Api.Hosting;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
 
@@ -44,7 +45,7 @@ internal static class RoutingHttp
         where T : class => result.Outcome switch
     {
         RoutingOutcome.Success when createdAt is not null => new JsonCreated<T>(createdAt, result.Value!, contract),
-        RoutingOutcome.Success => TypedResults.Content(JsonSerializer.Serialize(result.Value!, contract), "application/json"),
+        RoutingOutcome.Success => ApiJson.Result(result.Value!, contract),
         RoutingOutcome.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is invalid.", detail: result.Error),
         RoutingOutcome.IllegalTransition => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "That is not possible in the current state.", detail: result.Error),
         RoutingOutcome.StaleVersion => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The resource has changed; fetch its latest version.", detail: result.Error),
@@ -59,9 +60,8 @@ internal static class RoutingHttp
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.StatusCode = StatusCodes.Status201Created;
             httpContext.Response.Headers.Location = location;
-            await httpContext.Response.WriteAsJsonAsync(value, contract, contentType: "application/json", httpContext.RequestAborted);
+            await ApiJson.Result(value, contract, StatusCodes.Status201Created).ExecuteAsync(httpContext);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization.Metadata;
+using Telephony.Api.Hosting;
 using Telephony.Api.Routing;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Routing;
@@ -159,5 +160,5 @@ public static class SessionEndpoints
 
     private static IResult Answer(RoutingResult<SessionInfo> result) => RoutingHttp.Answer(result, Json.SessionInfo);
 
-    private static IResult Ok<T>(T value, JsonTypeInfo<T> contract) => TypedResults.Json(value, contract);
+    private static IResult Ok<T>(T value, JsonTypeInfo<T> contract) => ApiJson.Result(value, contract);
 }

@@ -56,6 +56,26 @@ public sealed class SessionContractTests
             seed.FieldsOf(className).Select(f => f.Name).Order(StringComparer.Ordinal),
             json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
+    [Fact]
+    public async Task Phone_numbers_are_written_with_a_plain_plus_sign()
+    {
+        await using var api = new ApiFactory(Settings(answerDelayMs: 0));
+        var agent = new SessionClient(api.CreateClient(), AgentKey);
+
+        using var created = await agent.SendAsync(HttpMethod.Post, "/sessions/outgoing", new { numberToDial = "+15550001111" });
+        var createdText = await created.Content.ReadAsStringAsync();
+        var id = JsonDocument.Parse(createdText).RootElement.GetProperty("id").GetString()!;
+        using var fetched = await agent.SendAsync(HttpMethod.Get, $"/sessions/{id}");
+        var fetchedText = await fetched.Content.ReadAsStringAsync();
+
+        foreach (var (response, text) in new[] { (created, createdText), (fetched, fetchedText) })
+        {
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("\"toAddress\":\"+15550001111\"", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\\u002B", text, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<JsonElement> BodyAsync(SessionClient client, HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.SendAsync(method, path, body);

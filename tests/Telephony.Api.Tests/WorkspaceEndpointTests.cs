@@ -100,6 +100,23 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
         throw new InvalidOperationException("The event stream ended without an event.");
     }
 
+    [Fact]
+    public async Task Created_and_fetched_resources_keep_plus_and_angle_brackets_as_written()
+    {
+        using var created = await _client.PostAsJsonAsync("/workspaces", new { friendlyName = "Sales +1 <EMEA>" });
+        var createdText = await created.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("application/json", created.Content.Headers.ContentType?.MediaType);
+        var sid = JsonDocument.Parse(createdText).RootElement.GetProperty("sid").GetString()!;
+        using var fetched = await _client.GetAsync($"/workspaces/{sid}");
+        var fetchedText = await fetched.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+        Assert.Equal("application/json", fetched.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"friendlyName\":\"Sales +1 <EMEA>\"", createdText, StringComparison.Ordinal);
+        Assert.Contains("\"friendlyName\":\"Sales +1 <EMEA>\"", fetchedText, StringComparison.Ordinal);
+    }
+
     private async Task<JsonElement> CreateAsync(string path, object body)
     {
         var response = await _client.PostAsJsonAsync(path, body);
