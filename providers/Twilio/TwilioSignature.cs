@@ -131,6 +131,7 @@ public static class TwilioSignature
         if (t_hmac is null || !string.Equals(t_hmacToken, authToken, StringComparison.Ordinal))
         {
             t_hmac?.Dispose();
+            // Cleared first, so a token that fails to key leaves no disposed hash cached.
             t_hmac = null;
             t_hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, Encoding.UTF8.GetBytes(authToken));
             t_hmacToken = authToken;
