@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 storage=${1:-Sqlite}
 seconds=${2:-10}
 port=5199
+# A host left running on the port would answer instead, replaying callbacks it already applied (duplicates only).
+if ss -ltn | grep -q ":$port "; then echo "port $port is in use: stop whatever listens there first" >&2; exit 1; fi
 work=$(mktemp -d)
 dotnet build -c Release bench/Telephony.WebhookBench >/dev/null
 setsid dotnet bench/Telephony.WebhookBench/bin/Release/net10.0/Telephony.WebhookBench.dll "$port" "$storage" "$work" ${CALLS:-100000} >"$work/host.log" 2>&1 &
