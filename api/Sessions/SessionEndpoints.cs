@@ -70,14 +70,14 @@ public static class SessionEndpoints
             TotalPages = simplified ? 0 : (page.TotalCount + count - 1) / count,
             HasMorePages = page.HasMorePages,
         };
-        return Ok(response, Json.ListSessionsResponse);
+        return ApiJson.Result(response, Json.ListSessionsResponse);
     }
 
     private static async Task<IResult> LiveAsync(HttpContext http, IGrainFactory grains, string? userId)
     {
         var accountId = http.User.AccountId();
         var ids = await grains.GetGrain<ISessionIndexGrain>(accountId).Live(userId);
-        return Ok(new SessionList { Sessions = await ReadAllAsync(grains, accountId, ids) }, Json.SessionList);
+        return ApiJson.Result(new SessionList { Sessions = await ReadAllAsync(grains, accountId, ids) }, Json.SessionList);
     }
 
     private static async Task<IResult> StartAsync<TBody>(HttpContext http, IGrainFactory grains, JsonTypeInfo<TBody> contract, Func<TBody, NewSession> toNewSession)
@@ -159,6 +159,4 @@ public static class SessionEndpoints
     private static SessionCaller Caller(ClaimsPrincipal user) => new(user.AccountId(), user.UserId(), user.IsInRole(ApiRoles.Admin));
 
     private static IResult Answer(RoutingResult<SessionInfo> result) => RoutingHttp.Answer(result, Json.SessionInfo);
-
-    private static IResult Ok<T>(T value, JsonTypeInfo<T> contract) => ApiJson.Result(value, contract);
 }
