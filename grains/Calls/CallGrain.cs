@@ -12,7 +12,8 @@ namespace Telephony.Grains.Calls;
 /// backwards: status only advances (initiated, ringing, answered, disconnected), and a hold, mute
 /// or conference change older than the last one applied is ignored. An inbound leg starts a session;
 /// every change is reported to the leg's session without waiting, because the session waits on
-/// provider commands whose callbacks come back through this grain.
+/// provider commands whose callbacks come back through this grain. A disconnected leg leaves memory after each
+/// turn; its stored state is all it needs to refuse what comes later.
 /// </summary>
 public sealed class CallGrain(
     [PersistentState("call")] IPersistentState<CallLegState> state,
@@ -22,12 +23,51 @@ public sealed class CallGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<CallInstruction>> Apply(CallEvent callEvent)
     {
-        if (!state.State.Seen.Remember(callEvent.EventId, callEvent.ProviderCallId ?? string.Empty))
+        if (state.State.Seen.Remember(callEvent.EventId, callEvent.ProviderCallId ?? string.Empty))
+        {
+            await ApplyNewAsync(callEvent);
+        }
+        else
         {
             logger.LogDebug("Duplicate {EventType} {EventId} for call {CallId} ignored", callEvent.Type, callEvent.EventId, GrainKey);
-            return NextInstructions(callEvent);
         }
 
+        if (state.State.Leg.Status == CallLegStatus.Disconnected)
+        {
+            // A finished leg only hears late or repeated callbacks, and everything it needs to refuse them is stored:
+            // it leaves memory instead of staying until idle collection, as every call ever made otherwise would.
+            DeactivateOnIdle();
+        }
+
+        return NextInstructions(callEvent);
+    }
+
+    /// <inheritdoc />
+    public Task<CallLeg> Get() => Task.FromResult(state.State.Leg);
+
+    /// <inheritdoc />
+    public async Task<CallLegUpdate?> Attach(string sessionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        var leg = state.State.Leg;
+        if (leg.SessionId is { } owner && owner != sessionId)
+        {
+            logger.LogWarning("Call {CallId} belongs to session {SessionId}; attaching it to {OtherSessionId} refused", GrainKey, owner, sessionId);
+            return null;
+        }
+
+        if (leg.SessionId is null)
+        {
+            state.State.Leg = leg with { SessionId = sessionId };
+            await state.WriteStateAsync();
+        }
+
+        return new CallLegUpdate(sessionId, state.State.Leg, state.State.Version);
+    }
+
+    /// <summary>Applies an event seen for the first time: advances the leg unless the event is stale, stores it, tells the session.</summary>
+    private async Task ApplyNewAsync(CallEvent callEvent)
+    {
         var changed = false;
         if (Advance(state.State.Leg, callEvent) is { } advanced)
         {
@@ -61,31 +101,6 @@ public sealed class CallGrain(
         {
             ReportToSession();
         }
-
-        return NextInstructions(callEvent);
-    }
-
-    /// <inheritdoc />
-    public Task<CallLeg> Get() => Task.FromResult(state.State.Leg);
-
-    /// <inheritdoc />
-    public async Task<CallLegUpdate?> Attach(string sessionId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        var leg = state.State.Leg;
-        if (leg.SessionId is { } owner && owner != sessionId)
-        {
-            logger.LogWarning("Call {CallId} belongs to session {SessionId}; attaching it to {OtherSessionId} refused", GrainKey, owner, sessionId);
-            return null;
-        }
-
-        if (leg.SessionId is null)
-        {
-            state.State.Leg = leg with { SessionId = sessionId };
-            await state.WriteStateAsync();
-        }
-
-        return new CallLegUpdate(sessionId, state.State.Leg, state.State.Version);
     }
 
     private void ReportToSession()

@@ -6,19 +6,36 @@ namespace Telephony.Grains.Calls;
 
 /// <summary>
 /// One provider conference: whether it runs and which legs are in it. Each event applies once; a
-/// conference never comes back from completed, and a late join never re-adds a leg that left.
+/// conference never comes back from completed, and a late join never re-adds a leg that left. A completed
+/// conference leaves memory after each turn.
 /// </summary>
 public sealed class ConferenceGrain([PersistentState("conference")] IPersistentState<ConferenceState> state, ILogger<ConferenceGrain> logger) : Grain, IConferenceGrain
 {
     /// <inheritdoc />
     public async Task Apply(CallEvent callEvent)
     {
-        if (!state.State.Seen.Remember(callEvent.EventId, callEvent.ConferenceId ?? string.Empty))
+        if (state.State.Seen.Remember(callEvent.EventId, callEvent.ConferenceId ?? string.Empty))
+        {
+            await ApplyNewAsync(callEvent);
+        }
+        else
         {
             logger.LogDebug("Duplicate {EventType} {EventId} for conference {Conference} ignored", callEvent.Type, callEvent.EventId, GrainKey);
-            return;
         }
 
+        if (state.State.Conference.Status == ConferenceStatus.Completed)
+        {
+            // A completed conference never changes again and its state is stored: it need not stay in memory.
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Conference> Get() => Task.FromResult(state.State.Conference);
+
+    /// <summary>Applies an event seen for the first time unless it is stale, and stores it.</summary>
+    private async Task ApplyNewAsync(CallEvent callEvent)
+    {
         var before = state.State.Conference;
         if (Advance(before, callEvent) is { } after)
         {
@@ -36,9 +53,6 @@ public sealed class ConferenceGrain([PersistentState("conference")] IPersistentS
 
         await state.WriteStateAsync();
     }
-
-    /// <inheritdoc />
-    public Task<Conference> Get() => Task.FromResult(state.State.Conference);
 
     private Conference? Advance(Conference conference, CallEvent callEvent)
     {
