@@ -10,9 +10,6 @@ namespace Telephony.Api.Webhooks;
 /// </summary>
 public static class BandwidthWebhookEndpoints
 {
-    /// <summary>Largest callback body read; Bandwidth's are a few hundred bytes.</summary>
-    private const int MaxBodyBytes = 64 * 1024;
-
     /// <summary>Maps <c>POST /webhooks/bandwidth/voice</c>.</summary>
     public static IEndpointRouteBuilder MapBandwidthWebhooks(this IEndpointRouteBuilder routes)
     {
@@ -39,10 +36,9 @@ public static class BandwidthWebhookEndpoints
             return WebhookProblems.Forbidden("The callback credentials do not match the account.");
         }
 
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
-        if (body is null)
+        if (await WebhookBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
         {
-            return WebhookProblems.Malformed("body", $"The callback body is larger than {MaxBodyBytes} bytes.");
+            return WebhookProblems.Malformed("body", WebhookBody.TooLarge);
         }
 
         CallEvent callEvent;
@@ -72,23 +68,5 @@ public static class BandwidthWebhookEndpoints
         var requested = BandwidthWebhookQuery.InstructionFor(query[BandwidthWebhookQuery.Conference], query[BandwidthWebhookQuery.TransferTo], query[BandwidthWebhookQuery.CallerId]);
         var renderer = new BxmlRenderer(services.PublicBaseUrl, bandwidth.CallbackUsername, bandwidth.CallbackPassword);
         return TypedResults.Content(renderer.Render(requested is null ? instructions : [requested]), renderer.ContentType);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

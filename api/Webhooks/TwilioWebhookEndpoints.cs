@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using Telephony.Providers;
 using Telephony.Providers.Twilio;
 
@@ -9,6 +10,8 @@ namespace Telephony.Api.Webhooks;
 /// </summary>
 public static class TwilioWebhookEndpoints
 {
+    private const string FormMediaType = "application/x-www-form-urlencoded";
+
     private enum Callback
     {
         Voice,
@@ -28,22 +31,22 @@ public static class TwilioWebhookEndpoints
 
     private static async Task<IResult> HandleAsync(HttpContext http, WebhookServices services, Callback callback)
     {
-        if (!http.Request.HasFormContentType)
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType) || !contentType.MediaType.Equals(FormMediaType, StringComparison.OrdinalIgnoreCase))
         {
             return WebhookProblems.Malformed("body", "Twilio callbacks are application/x-www-form-urlencoded.");
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        // One pass gives the parser its fields (a repeated name joined, as StringValues prints it) and the signature every value.
-        var fields = new Dictionary<string, string>(form.Count, StringComparer.Ordinal);
-        var parameters = new List<KeyValuePair<string, string>>(form.Count);
-        foreach (var (name, values) in form)
+        if (await WebhookBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
         {
-            fields[name] = values.ToString();
-            foreach (var value in values)
-            {
-                parameters.Add(new(name, value ?? string.Empty));
-            }
+            return WebhookProblems.Malformed("body", WebhookBody.TooLarge);
+        }
+
+        // The signature covers every value; the parser reads each name once, a repeated one with its values joined by commas.
+        var parameters = UrlEncodedForm.Parse(body);
+        var fields = new Dictionary<string, string>(parameters.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in parameters)
+        {
+            fields[name] = fields.TryGetValue(name, out var earlier) ? $"{earlier},{value}" : value;
         }
 
         var publicBaseUrl = services.PublicBaseUrl;

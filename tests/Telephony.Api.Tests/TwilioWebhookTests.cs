@@ -167,6 +167,50 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_multipart_form_is_400_because_twilio_only_sends_url_encoded_forms()
+    {
+        var form = Status("ringing", 1);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in form)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/status") { Content = multipart };
+        request.Headers.Add(TwilioSignature.HeaderName, Sign("/webhooks/twilio/status", form));
+
+        var response = await _client.SendAsync(request);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Equal(CallLegStatus.None, (await Leg()).Status);
+    }
+
+    [Fact]
+    public async Task A_long_callback_is_read_whole_and_accepted()
+    {
+        var form = Status("ringing", 1);
+        form["Padding"] = new string('x', 60 * 1024);
+
+        var response = await Post("/webhooks/twilio/status", form);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(CallLegStatus.Ringing, (await Leg()).Status);
+    }
+
+    [Fact]
+    public async Task A_body_larger_than_any_callback_is_400_and_changes_nothing()
+    {
+        var form = Status("ringing", 1);
+        form["Padding"] = new string('x', 64 * 1024);
+
+        var response = await Post("/webhooks/twilio/status", form);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("larger than 65536 bytes", await response.Content.ReadAsStringAsync());
+        Assert.Equal(CallLegStatus.None, (await Leg()).Status);
+    }
+
+    [Fact]
     public async Task An_incoming_call_starts_a_session_and_is_answered_with_twiml_putting_it_in_the_session_conference()
     {
         var form = new Dictionary<string, string>
