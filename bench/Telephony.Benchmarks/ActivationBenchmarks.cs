@@ -28,4 +28,21 @@ public class ActivationBenchmarks
 
         await Task.WhenAll(calls);
     }
+
+    [Benchmark(OperationsPerInvoke = Activations, Description = "call that activates a grain which then deactivates (until all are gone)")]
+    public async Task CallsThatActivateAndDeactivate()
+    {
+        var round = Interlocked.Increment(ref _round);
+        var calls = new Task[Activations];
+        for (var i = 0; i < Activations; i++)
+        {
+            calls[i] = _silo.Grains.GetGrain<IShortLivedGrain>($"r{round}-{i}").Finish().AsTask();
+        }
+
+        await Task.WhenAll(calls);
+        while (_silo.Silo.ActivationCount > 0)
+        {
+            await Task.Delay(1);
+        }
+    }
 }

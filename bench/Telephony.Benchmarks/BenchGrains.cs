@@ -17,6 +17,22 @@ public sealed class CounterGrain : Grain, ICounterGrain
     public ValueTask<int> Increment() => ValueTask.FromResult(++_count);
 }
 
+/// <summary>A grain that leaves memory after its one call, as a finished call leg does.</summary>
+public interface IShortLivedGrain : IGrainWithStringKey
+{
+    ValueTask Finish();
+}
+
+/// <summary>Asks to be deactivated as soon as its turn ends.</summary>
+public sealed class ShortLivedGrain : Grain, IShortLivedGrain
+{
+    public ValueTask Finish()
+    {
+        DeactivateOnIdle();
+        return ValueTask.CompletedTask;
+    }
+}
+
 /// <summary>A grain that writes its state on every call.</summary>
 public interface IStoredGrain : IGrainWithStringKey
 {
