@@ -21,9 +21,11 @@ internal sealed class Activation : IThreadPoolWorkItem
         if (item.Run(activation))
         {
             activation.EndTurn();
-            activation.Release();
+            activation.ReleaseAfterTurn();
         }
     };
+
+    private static readonly ContextCallback DrainCallback = static state => ((Activation)state!).Drain();
 
     private static readonly ContextCallback RunInterleavedCallback = static state =>
     {
@@ -142,7 +144,7 @@ internal sealed class Activation : IThreadPoolWorkItem
     public void OnAsyncTurnCompleted()
     {
         EndTurn();
-        Release();
+        ReleaseAfterTurn();
     }
 
     public void AddTimer(GrainTimer timer) => (_timers ??= []).Add(timer);
@@ -269,6 +271,26 @@ internal sealed class Activation : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>
+    /// Releases the activation at the end of a turn. When a deactivation is all that waits (a grain that asked to
+    /// leave memory), it runs right here in the grain's context instead of through another thread-pool dispatch.
+    /// </summary>
+    private void ReleaseAfterTurn()
+    {
+        Interlocked.Exchange(ref _scheduled, 0);
+        if ((!_queue.IsEmpty || _deactivateRequested) && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            if (_queue.IsEmpty)
+            {
+                ExecutionContext.Run(_context!, DrainCallback, this);
+            }
+            else
+            {
+                Schedule();
+            }
+        }
+    }
+
     private void Schedule() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     private async Task ActivateAsync()
@@ -319,7 +341,8 @@ internal sealed class Activation : IThreadPoolWorkItem
             _silo.Logger.LogDebug("Deactivated {GrainId} ({Reason})", Id, _deactivationReason);
         }
 
-        Schedule();
+        // Still this activation's step: hand calls that arrived meanwhile on here rather than after another hop.
+        Drain();
     }
 
     private void ForwardQueued()
