@@ -87,6 +87,23 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Calls_queued_behind_a_grain_that_leaves_memory_reach_its_next_activation_in_order()
+    {
+        var log = new GrainEventLog();
+        await using var cluster = await RuntimeFixture.StartAsync(log);
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>("leaving");
+
+        var first = counter.AddAfterYield(1);
+        var leave = counter.Deactivate();
+        var second = counter.Add(2).AsTask();
+        var third = counter.Add(3).AsTask();
+        await Task.WhenAll(first, leave, second, third);
+
+        Assert.Equal((1, 3, 6), (await first, await second, await third));
+        Assert.Equal(["activate", "deactivate:Requested", "activate"], log.For("leaving"));
+    }
+
+    [Fact]
     public async Task Stopping_a_silo_runs_OnDeactivateAsync_of_every_activation()
     {
         var log = new GrainEventLog();
