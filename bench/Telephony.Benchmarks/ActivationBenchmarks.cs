@@ -17,32 +17,28 @@ public class ActivationBenchmarks
     public void Cleanup() => _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(OperationsPerInvoke = Activations, Description = "call that activates a grain")]
-    public async Task CallsThatActivate()
-    {
-        var round = Interlocked.Increment(ref _round);
-        var calls = new Task[Activations];
-        for (var i = 0; i < Activations; i++)
-        {
-            calls[i] = _silo.Grains.GetGrain<ICounterGrain>($"r{round}-{i}").Increment().AsTask();
-        }
-
-        await Task.WhenAll(calls);
-    }
+    public Task CallsThatActivate() => CallNewGrains(key => _silo.Grains.GetGrain<ICounterGrain>(key).Increment().AsTask());
 
     [Benchmark(OperationsPerInvoke = Activations, Description = "call that activates a grain which then deactivates (until all are gone)")]
     public async Task CallsThatActivateAndDeactivate()
     {
-        var round = Interlocked.Increment(ref _round);
-        var calls = new Task[Activations];
-        for (var i = 0; i < Activations; i++)
-        {
-            calls[i] = _silo.Grains.GetGrain<IShortLivedGrain>($"r{round}-{i}").Finish().AsTask();
-        }
-
-        await Task.WhenAll(calls);
+        await CallNewGrains(key => _silo.Grains.GetGrain<IShortLivedGrain>(key).Finish().AsTask());
         while (_silo.Silo.ActivationCount > 0)
         {
             await Task.Delay(1);
         }
+    }
+
+    /// <summary>Calls <see cref="Activations"/> grains never called before, all at once.</summary>
+    private Task CallNewGrains(Func<string, Task> call)
+    {
+        var round = Interlocked.Increment(ref _round);
+        var calls = new Task[Activations];
+        for (var i = 0; i < Activations; i++)
+        {
+            calls[i] = call($"r{round}-{i}");
+        }
+
+        return Task.WhenAll(calls);
     }
 }
