@@ -262,10 +262,7 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     private void Release()
     {
-        // A full fence, not a volatile write: the queue must be read after the release is visible,
-        // or an enqueuer that saw the activation busy and this releaser that saw the queue empty both back off.
-        Interlocked.Exchange(ref _scheduled, 0);
-        if ((!_queue.IsEmpty || _deactivateRequested) && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        if (ReleaseOrReclaim())
         {
             Schedule();
         }
@@ -277,18 +274,28 @@ internal sealed class Activation : IThreadPoolWorkItem
     /// </summary>
     private void ReleaseAfterTurn()
     {
-        Interlocked.Exchange(ref _scheduled, 0);
-        if ((!_queue.IsEmpty || _deactivateRequested) && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        if (!ReleaseOrReclaim())
         {
-            if (_queue.IsEmpty)
-            {
-                ExecutionContext.Run(_context!, DrainCallback, this);
-            }
-            else
-            {
-                Schedule();
-            }
+            return;
         }
+
+        if (_queue.IsEmpty)
+        {
+            ExecutionContext.Run(_context!, DrainCallback, this);
+        }
+        else
+        {
+            Schedule();
+        }
+    }
+
+    /// <summary>Lets go of the activation; true when calls or a deactivation wait and this caller took it back to run them.</summary>
+    private bool ReleaseOrReclaim()
+    {
+        // A full fence, not a volatile write: the queue must be read after the release is visible,
+        // or an enqueuer that saw the activation busy and this releaser that saw the queue empty both back off.
+        Interlocked.Exchange(ref _scheduled, 0);
+        return (!_queue.IsEmpty || _deactivateRequested) && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
     }
 
     private void Schedule() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
