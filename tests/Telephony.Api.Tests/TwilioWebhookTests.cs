@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Telephony.Api.Webhooks;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers.Twilio;
 using Telephony.Runtime;
@@ -189,7 +190,7 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     public async Task A_long_callback_is_read_whole_and_accepted()
     {
         var form = Status("ringing", 1);
-        form["Padding"] = new string('x', 60 * 1024);
+        form["Padding"] = new string('x', WebhookBody.MaxBytes - 4 * 1024);
 
         var response = await Post("/webhooks/twilio/status", form);
 
@@ -201,12 +202,12 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     public async Task A_body_larger_than_any_callback_is_400_and_changes_nothing()
     {
         var form = Status("ringing", 1);
-        form["Padding"] = new string('x', 64 * 1024);
+        form["Padding"] = new string('x', WebhookBody.MaxBytes);
 
         var response = await Post("/webhooks/twilio/status", form);
 
         await AssertProblem(response, HttpStatusCode.BadRequest);
-        Assert.Contains("larger than 65536 bytes", await response.Content.ReadAsStringAsync());
+        Assert.Contains($"larger than {WebhookBody.MaxBytes} bytes", await response.Content.ReadAsStringAsync());
         Assert.Equal(CallLegStatus.None, (await Leg()).Status);
     }
 
