@@ -32,6 +32,11 @@ run() {
 run 20s /webhooks/twilio/status "$work/warmup.txt" >/dev/null
 run 10s /bench/bare "$work/warmup.txt" >/dev/null
 echo "== bare Kestrel 204"
-run "${seconds}s" /bench/bare "$work/requests.txt"
+run "${seconds}s" /bench/bare "$work/requests.txt" | tee "$work/bare.out"
 echo "== signed Twilio status callback ($storage)"
-run "${seconds}s" /webhooks/twilio/status "$work/requests.txt"
+run "${seconds}s" /webhooks/twilio/status "$work/requests.txt" | tee "$work/callback.out"
+# The aim is stated as a ratio; by host CPU it moves less with the machine's other load than by requests per second.
+awk '/Requests\/sec/ { rps[FILENAME] = $2 } /Host CPU/ { cpu[FILENAME] = $5 }
+  END { bare = ARGV[1]; callback = ARGV[2]
+        if (rps[bare] > 0 && cpu[callback] > 0) printf "== ratio, callback to bare: %.2f by requests/s, %.2f by host CPU per request\n", rps[callback] / rps[bare], cpu[bare] / cpu[callback] }' \
+  "$work/bare.out" "$work/callback.out"
