@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Webhook ingestion: signed Twilio status callbacks end to end (Kestrel, signature check, parsing,
-# grain call, state write) against a bare Kestrel 204 endpoint, in one host, one run.
+# grain call, state write) against a bare Kestrel 204 endpoint, in one host, one run; between them the
+# state-write floor: the bare endpoint plus the store's share of a callback, with no parsing and no grains.
 # Usage: bench/webhook-bench.sh [Memory|Sqlite] [seconds]   (needs wrk: apt-get install -y wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ port=5199
 # A host left running on the port would answer instead, replaying callbacks it already applied (duplicates only).
 if ss -ltn | grep -q ":$port "; then echo "port $port is in use: stop whatever listens there first" >&2; exit 1; fi
 work=$(mktemp -d)
-dotnet build -c Release bench/Telephony.WebhookBench >/dev/null
+dotnet build -c Release bench/Telephony.WebhookBench >"$work/build.log" || { cat "$work/build.log"; rm -rf "$work"; exit 1; }
 setsid dotnet bench/Telephony.WebhookBench/bin/Release/net10.0/Telephony.WebhookBench.dll "$port" "$storage" "$work" ${CALLS:-100000} >"$work/host.log" 2>&1 &
 host=$!
 trap 'kill -- -"$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -30,13 +31,20 @@ run() {
 }
 # Warm-up on other calls, long enough for tiered compilation to finish before the measured runs.
 run 20s /webhooks/twilio/status "$work/warmup.txt" >/dev/null
+run 10s /bench/state-write "$work/warmup.txt" >/dev/null
 run 10s /bench/bare "$work/warmup.txt" >/dev/null
 echo "== bare Kestrel 204"
 run "${seconds}s" /bench/bare "$work/requests.txt" | tee "$work/bare.out"
+echo "== state-write floor: bare plus a state write ($storage), a read every fourth"
+run "${seconds}s" /bench/state-write "$work/requests.txt" | tee "$work/floor.out"
 echo "== signed Twilio status callback ($storage)"
 run "${seconds}s" /webhooks/twilio/status "$work/requests.txt" | tee "$work/callback.out"
 # The aim is stated as a ratio; by host CPU it moves less with the machine's other load than by requests per second.
-awk '/Requests\/sec/ { rps[FILENAME] = $2 } /Host CPU/ { cpu[FILENAME] = $5 }
-  END { bare = ARGV[1]; callback = ARGV[2]
-        if (rps[bare] > 0 && cpu[callback] > 0) printf "== ratio, callback to bare: %.2f by requests/s, %.2f by host CPU per request\n", rps[callback] / rps[bare], cpu[bare] / cpu[callback] }' \
-  "$work/bare.out" "$work/callback.out"
+ratio() {
+  awk -v what="$1" '/Requests\/sec/ { rps[FILENAME] = $2 } /Host CPU/ { cpu[FILENAME] = $5 }
+    END { bare = ARGV[1]; other = ARGV[2]
+          if (rps[bare] > 0 && cpu[other] > 0) printf "== ratio, %s to bare: %.2f by requests/s, %.2f by host CPU per request\n", what, rps[other] / rps[bare], cpu[bare] / cpu[other] }' \
+    "$work/bare.out" "$2"
+}
+ratio "state-write floor" "$work/floor.out"
+ratio callback "$work/callback.out"

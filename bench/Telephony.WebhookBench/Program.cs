@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using Telephony.Api.Hosting;
 using Telephony.Providers.Twilio;
+using Telephony.Runtime.Storage;
 
 // Usage: Telephony.WebhookBench <port> <Memory|Sqlite> <folder> [calls]
 // Writes <calls> x 4 distinct signed status callbacks (initiated, ringing, in-progress, completed) to
 // <folder>/requests.txt and a quarter as many to <folder>/warmup.txt (different calls, so the measured
 // run is not replaying the warm-up) for wrk to replay, then serves the API plus a bare 204 endpoint
-// until stopped. The SQLite file lives in <folder> too.
+// and a state-write floor until stopped. The SQLite file lives in <folder> too.
 const string AccountSid = "AC0000000000000000000000000000bench";
 const string AuthToken = "bench-token";
 
@@ -37,6 +38,26 @@ builder.Services.AddTelephonyApi(builder.Configuration);
 var app = builder.Build();
 app.MapTelephonyApi();
 app.MapPost("/bench/bare", () => Results.NoContent());
+
+// The floor under any stored callback: the bare endpoint plus what a call leg asks of the grain store per
+// callback (a 338-byte state write, the size of a finished call's state, and the activation's read every fourth),
+// with no parsing and no grains.
+var grainStorage = app.Services.GetRequiredService<IGrainStorage>();
+var statePayload = new byte[338];
+long stateWrites = 0;
+app.MapPost("/bench/state-write", async () =>
+{
+    // No token, as a grain's state write has none: a write the store has taken is finished, not abandoned.
+    var write = Interlocked.Increment(ref stateWrites);
+    var key = new GrainStateKey("bench-state-write", write.ToString("x32", CultureInfo.InvariantCulture), "call");
+    if (write % 4 == 0)
+    {
+        await grainStorage.ReadAsync(key, CancellationToken.None);
+    }
+
+    await grainStorage.WriteAsync(key, statePayload, expectedVersion: null, CancellationToken.None);
+    return Results.NoContent();
+});
 app.MapGet("/bench/allocated", () => Results.Text(GC.GetTotalAllocatedBytes().ToString(CultureInfo.InvariantCulture)));
 app.Run();
 
