@@ -2,7 +2,7 @@ using Telephony.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 var development = DevelopmentAccount.AddIfNoAccounts(builder.Configuration);
-builder.Services.AddTelephonyApi(builder.Configuration);
+builder.AddTelephonyApi();
 
 var app = builder.Build();
 app.MapTelephonyApi();

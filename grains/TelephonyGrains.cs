@@ -1,25 +1,34 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Calls;
 using Telephony.Grains.Routing;
 using Telephony.Grains.Sessions;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
 using Telephony.Providers.Simulator;
-using Telephony.Runtime;
 
 namespace Telephony.Grains;
 
-/// <summary>Registers the product's grains and the services they depend on.</summary>
+/// <summary>Registers the services the product's grains depend on; Orleans finds the grains themselves in this assembly.</summary>
 public static class TelephonyGrains
 {
-    /// <summary>Adds every grain of this assembly, their state contracts, accounts and provider adapters.</summary>
-    public static GrainRuntimeBuilder AddTelephonyGrains(this GrainRuntimeBuilder builder, IConfiguration configuration)
+    /// <summary>Name of the HttpClient the simulator delivers callbacks with.</summary>
+    public const string SimulatorHttpClientName = "telephony-simulator";
+
+    /// <summary>
+    /// Adds accounts, provider adapters, the worker event broadcaster, reservation timeout settings and the JSON
+    /// contract of the grains' stored state.
+    /// </summary>
+    public static IServiceCollection AddTelephonyGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        builder.AddGrains(typeof(TelephonyGrains).Assembly).AddJsonContext(CallStateJsonContext.Default).AddJsonContext(SessionStateJsonContext.Default).AddRoutingGrains();
-        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => AccountRegistry.FromConfiguration(configuration));
         services.AddOptions<ProviderOptions>().Configure(o =>
         {
@@ -30,15 +39,16 @@ public static class TelephonyGrains
                     : throw new InvalidOperationException($"Telephony:PublicBaseUrl '{url}' is not an absolute URL.");
             }
         }).Bind(configuration.GetSection("Telephony:Providers"));
+        services.AddOptions<ReservationTimeoutOptions>().Bind(configuration.GetSection("Telephony:Routing"));
         services.AddHttpClient(CallProviderCatalog.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<CallProviderCatalog>();
         services.AddHttpClient(SimulatorHttpClientName);
-        services.AddSingleton(sp => CreateSimulators(sp, () => sp.GetRequiredService<IOptions<ProviderOptions>>().Value.PublicBaseUrl));
-        return builder;
+        services.TryAddSingleton(sp => CreateSimulators(sp, () => sp.GetRequiredService<IOptions<ProviderOptions>>().Value.PublicBaseUrl));
+        services.TryAddSingleton<WorkerEventBroadcaster>();
+        services.TryAddSingleton<IWorkerEventSink>(sp => sp.GetRequiredService<WorkerEventBroadcaster>());
+        services.AddOptions<SystemTextJsonGrainStorageSerializerOptions>().Configure(o => UseStateJson(o.JsonSerializerOptions));
+        return services;
     }
-
-    /// <summary>Name of the HttpClient the simulator delivers callbacks with.</summary>
-    public const string SimulatorHttpClientName = "telephony-simulator";
 
     /// <summary>The simulators of all Simulator accounts, delivering callbacks to <paramref name="deliveryBaseUrl"/>.</summary>
     public static SimulatorNetworkRegistry CreateSimulators(IServiceProvider services, Func<Uri> deliveryBaseUrl) => new(
@@ -47,4 +57,19 @@ public static class TelephonyGrains
         services.GetRequiredService<IHttpClientFactory>().CreateClient(SimulatorHttpClientName),
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<ILoggerFactory>());
+
+    /// <summary>
+    /// Grain state is stored as System.Text.Json from source-generated contracts, with no type names in it. It is
+    /// written on every change, so it is kept small: absent (null) values are left out, which reads back the same
+    /// because no state property defaults to anything but null, and nothing is escaped for HTML, since stored state
+    /// is never embedded in a page (a phone number's '+' stays one byte).
+    /// </summary>
+    private static void UseStateJson(System.Text.Json.JsonSerializerOptions options)
+    {
+        options.TypeInfoResolverChain.Insert(0, CallStateJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(1, SessionStateJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(2, RoutingStateJsonContext.Default);
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Telephony.SiloHost;
 
-// A headless silo: the grain runtime without the HTTP front door.
+// A headless silo: the grains without the HTTP front door.
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddTelephonySilo(builder.Configuration);
+builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
 await builder.Build().RunAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Telephony.Providers;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Errors;
 

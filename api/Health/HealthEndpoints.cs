@@ -1,23 +1,44 @@
-using Telephony.Runtime;
+using Orleans;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Telephony.Api.Health;
 
-/// <summary>Liveness (the process answers) and readiness (the silo runs and its store answers).</summary>
+/// <summary>Liveness (the process answers) and readiness (the co-hosted silo is active and its grain store answers).</summary>
 public static class HealthEndpoints
 {
+    private static readonly GrainId Probe = GrainId.Create("health", "probe");
+
     /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         var health = routes.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", (Silo silo) => TypedResults.Ok(new HealthReport("Healthy", silo.Name, null)));
+        health.MapGet("/live", (ILocalSiloDetails silo) => TypedResults.Ok(new HealthReport("Healthy", silo.Name, null)));
         health.MapGet("/ready", ReadyAsync);
         return routes;
     }
 
-    private static async Task<IResult> ReadyAsync(Silo silo, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(ILocalSiloDetails silo, ISiloStatusOracle membership, IServiceProvider services, ILogger<HealthReport> logger)
     {
-        var store = silo.IsRunning && await silo.Storage.PingAsync(cancellationToken);
-        var report = new HealthReport(store ? "Healthy" : "Unhealthy", silo.Name, store);
-        return store ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var ready = membership.CurrentStatus == SiloStatus.Active && await StoreAnswersAsync(services, logger);
+        var report = new HealthReport(ready ? "Healthy" : "Unhealthy", silo.Name, ready);
+        return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>Reads a record that is never written: any provider answers that without touching grain state.</summary>
+    private static async Task<bool> StoreAnswersAsync(IServiceProvider services, ILogger logger)
+    {
+        try
+        {
+            var storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+            await storage.ReadStateAsync("health", Probe, new GrainState<HealthReport?>());
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The grain store did not answer the readiness probe");
+            return false;
+        }
     }
 }

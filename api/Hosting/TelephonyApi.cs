@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Telephony.Api.Errors;
+using Telephony.Api.Health;
+using Telephony.Api.Routing;
 using Telephony.Api.Security;
+using Telephony.Api.Sessions;
 using Telephony.Api.Simulator;
+using Telephony.Api.Webhooks;
 using Telephony.Grains;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
-using Telephony.Api.Health;
-using Telephony.Api.Routing;
-using Telephony.Api.Sessions;
-using Telephony.Api.Webhooks;
 using Telephony.SiloHost;
 
 namespace Telephony.Api.Hosting;
@@ -19,10 +19,12 @@ namespace Telephony.Api.Hosting;
 /// <summary>Wires the HTTP front door and the co-hosted silo.</summary>
 public static class TelephonyApi
 {
-    /// <summary>Adds the silo, problem details, OpenAPI and JSON settings.</summary>
-    public static IServiceCollection AddTelephonyApi(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Co-hosts the silo and adds authentication, problem details, OpenAPI and JSON settings.</summary>
+    public static WebApplicationBuilder AddTelephonyApi(this WebApplicationBuilder builder)
     {
-        services.AddTelephonySilo(configuration);
+        var configuration = builder.Configuration;
+        builder.UseOrleans(silo => silo.AddTelephony(configuration));
+        var services = builder.Services;
         services.AddSingleton(sp => TelephonyGrains.CreateSimulators(sp, () => OwnAddress(sp)));
         services.AddSingleton(_ => ApiKeyRegistry.FromConfiguration(configuration));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -35,7 +37,7 @@ public static class TelephonyApi
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        return services;
+        return builder;
     }
 
     /// <summary>Maps every endpoint group.</summary>

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
+using Orleans;
 using Telephony.Api.Hosting;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Routing;
 

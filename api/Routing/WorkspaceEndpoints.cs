@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization.Metadata;
+using Orleans;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Routing;
 

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization.Metadata;
+using Orleans;
 using Telephony.Api.Hosting;
 using Telephony.Api.Routing;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Sessions;
 

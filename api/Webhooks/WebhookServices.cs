@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Orleans;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Webhooks;
 

@@ -1,31 +1,38 @@
 using System.Text.Json.Serialization;
-using Telephony.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Telephony.Benchmarks;
 
-/// <summary>A grain whose method does almost nothing, so the runtime's own cost shows.</summary>
-public interface ICounterGrain : IGrainWithStringKey
+/// <summary>A grain whose method does nothing, so Orleans' own cost of a call shows.</summary>
+[Alias("bench.IPingGrain")]
+public interface IPingGrain : IGrainWithStringKey
 {
-    ValueTask<int> Increment();
+    /// <summary>Answers at once.</summary>
+    [Alias("Ping")]
+    ValueTask<int> Ping();
 }
 
-/// <summary>Counts calls in memory.</summary>
-public sealed class CounterGrain : Grain, ICounterGrain
+/// <summary>Answers calls without touching anything.</summary>
+public sealed class PingGrain : Grain, IPingGrain
 {
-    private int _count;
-
-    public ValueTask<int> Increment() => ValueTask.FromResult(++_count);
+    /// <inheritdoc />
+    public ValueTask<int> Ping() => ValueTask.FromResult(0);
 }
 
 /// <summary>A grain that leaves memory after its one call, as a finished call leg does.</summary>
+[Alias("bench.IShortLivedGrain")]
 public interface IShortLivedGrain : IGrainWithStringKey
 {
+    /// <summary>Asks to be deactivated when the call ends.</summary>
+    [Alias("Finish")]
     ValueTask Finish();
 }
 
 /// <summary>Asks to be deactivated as soon as its turn ends.</summary>
 public sealed class ShortLivedGrain : Grain, IShortLivedGrain
 {
+    /// <inheritdoc />
     public ValueTask Finish()
     {
         DeactivateOnIdle();
@@ -34,20 +41,27 @@ public sealed class ShortLivedGrain : Grain, IShortLivedGrain
 }
 
 /// <summary>A grain that writes its state on every call.</summary>
+[Alias("bench.IStoredGrain")]
 public interface IStoredGrain : IGrainWithStringKey
 {
+    /// <summary>Stores the value.</summary>
+    [Alias("Store")]
     ValueTask Store(int value);
 }
 
 /// <summary>The stored value.</summary>
+[GenerateSerializer, Alias("bench.StoredValue")]
 public sealed class StoredValue
 {
+    /// <summary>The value.</summary>
+    [Id(0)]
     public int Value { get; set; }
 }
 
 /// <summary>Writes one small state record per call.</summary>
 public sealed class StoredGrain([PersistentState("value")] IPersistentState<StoredValue> state) : Grain, IStoredGrain
 {
+    /// <inheritdoc />
     public async ValueTask Store(int value)
     {
         state.State.Value = value;
@@ -55,5 +69,6 @@ public sealed class StoredGrain([PersistentState("value")] IPersistentState<Stor
     }
 }
 
+/// <summary>The stored state of the benchmark grains.</summary>
 [JsonSerializable(typeof(StoredValue))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

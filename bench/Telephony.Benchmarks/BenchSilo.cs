@@ -1,48 +1,58 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Telephony.Runtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Serialization;
+using Telephony.SiloHost;
 
 namespace Telephony.Benchmarks;
 
-/// <summary>A started silo with the benchmark grains, on memory or on a SQLite file in the temp folder.</summary>
+/// <summary>A started one-node Telephony silo (the product's grains plus the benchmark grains), on memory or on a SQLite file in the temp folder.</summary>
 internal sealed class BenchSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private static int _instances;
+    private readonly IHost _host;
     private readonly string? _file;
 
-    private BenchSilo(ServiceProvider services, string? file)
+    private BenchSilo(IHost host, string? file)
     {
-        _services = services;
+        _host = host;
         _file = file;
-        Silo = services.GetRequiredService<Silo>();
     }
 
-    public Silo Silo { get; }
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public IGrainFactory Grains => Silo.GrainFactory;
+    public IServiceProvider Services => _host.Services;
 
-    public static async Task<BenchSilo> StartAsync(bool sqlite)
+    public static async Task<BenchSilo> StartAsync(bool sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var file = sqlite ? Path.Combine(Path.GetTempPath(), $"telephony-bench-{Guid.NewGuid():N}.db") : null;
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddGrainRuntime(builder =>
+        var instance = Interlocked.Increment(ref _instances);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            builder.AddGrains(typeof(BenchSilo).Assembly).AddJsonContext(BenchJsonContext.Default);
-            if (file is not null)
-            {
-                builder.UseSqliteStorage($"Data Source={file}");
-            }
+            ["Telephony:Storage:Provider"] = sqlite ? "Sqlite" : "Memory",
+            ["Telephony:Storage:ConnectionString"] = $"Data Source={file}",
+            ["Telephony:Silo:SiloPort"] = (21000 + instance).ToString(CultureInfo.InvariantCulture),
+            ["Telephony:Silo:GatewayPort"] = (22000 + instance).ToString(CultureInfo.InvariantCulture),
         });
-        var silo = new BenchSilo(services.BuildServiceProvider(), file);
-        await silo.Silo.StartAsync(CancellationToken.None);
-        return silo;
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
+        builder.Services.AddOptions<SystemTextJsonGrainStorageSerializerOptions>()
+            .Configure(o => o.JsonSerializerOptions.TypeInfoResolverChain.Add(BenchJsonContext.Default));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchSilo(host, file);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Silo.StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await _host.StopAsync();
+        _host.Dispose();
         if (_file is not null)
         {
             SqliteConnection.ClearAllPools();

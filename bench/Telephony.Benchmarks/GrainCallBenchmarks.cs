@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using Telephony.GrainInterfaces.Sessions;
 
 namespace Telephony.Benchmarks;
 
 /// <summary>
-/// Local calls to 1,000 already-active grains from 1,000 concurrent callers, each making
-/// <see cref="CallsPerCaller"/> calls to grains spread over the set, against the bare mailbox floor.
+/// Calls to 1,000 already-active grains from 1,000 concurrent callers, each making <see cref="CallsPerCaller"/> calls
+/// spread over the set: an empty Orleans grain (the floor) against our session grain answering its session.
 /// </summary>
 [MemoryDiagnoser]
 public class GrainCallBenchmarks
@@ -12,72 +13,58 @@ public class GrainCallBenchmarks
     public const int Grains = 1000;
     public const int Callers = 1000;
     public const int CallsPerCaller = 200;
-    public const int HotGrains = 10;
     private const int Operations = Callers * CallsPerCaller;
+    private const string Account = "bench";
 
     private BenchSilo _silo = null!;
-    private ICounterGrain[] _grains = null!;
-    private BareMailbox[] _mailboxes = null!;
+    private IPingGrain[] _pings = null!;
+    private ISessionGrain[] _sessions = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _silo = await BenchSilo.StartAsync(sqlite: false);
-        _grains = [.. Enumerable.Range(0, Grains).Select(i => _silo.Grains.GetGrain<ICounterGrain>($"g{i}"))];
-        foreach (var grain in _grains)
+        _silo = await BenchSilo.StartAsync(sqlite: false, new Dictionary<string, string?> { ["Telephony:Accounts:0:Id"] = Account });
+        _pings = [.. Enumerable.Range(0, Grains).Select(i => _silo.Grains.GetGrain<IPingGrain>($"p{i}"))];
+        _sessions = [.. Enumerable.Range(0, Grains).Select(i => _silo.Grains.GetGrain<ISessionGrain>($"s{i}"))];
+        foreach (var ping in _pings)
         {
-            await grain.Increment();
+            await ping.Ping();
         }
 
-        _mailboxes = [.. Enumerable.Range(0, Grains).Select(_ => new BareMailbox())];
+        await Task.WhenAll(_sessions.Select(session => SessionState.StartTypicalAsync(session, Account)));
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync() => await _silo.DisposeAsync();
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Operations, Description = "bare mailbox (queue + TaskCompletionSource)")]
-    public Task BareMailboxCalls() => RunCallers(static (self, i) => self.CallMailboxes(i));
+    [Benchmark(Baseline = true, OperationsPerInvoke = Operations, Description = "call to an active empty grain (Orleans alone)")]
+    public Task PingCalls() => RunCallers(async caller =>
+    {
+        // A stride coprime to the grain count visits every grain and spreads callers over them.
+        for (var k = 0; k < CallsPerCaller; k++)
+        {
+            await _pings[(caller + (k * 7)) % Grains].Ping();
+        }
+    });
 
-    [Benchmark(OperationsPerInvoke = Operations, Description = "grain call to an active grain")]
-    public Task GrainCalls() => RunCallers(static (self, i) => self.CallGrains(i));
+    [Benchmark(OperationsPerInvoke = Operations, Description = "call to an active session grain (Get)")]
+    public Task SessionCalls() => RunCallers(async caller =>
+    {
+        for (var k = 0; k < CallsPerCaller; k++)
+        {
+            await _sessions[(caller + (k * 7)) % Grains].Get(Account);
+        }
+    });
 
-    private Task RunCallers(Func<GrainCallBenchmarks, int, Task> caller)
+    private static Task RunCallers(Func<int, Task> caller)
     {
         var callers = new Task[Callers];
         for (var i = 0; i < Callers; i++)
         {
             var index = i;
-            callers[i] = Task.Run(() => caller(this, index));
+            callers[i] = Task.Run(() => caller(index));
         }
 
         return Task.WhenAll(callers);
-    }
-
-    private async Task CallGrains(int caller)
-    {
-        // A stride coprime to the grain count visits every grain and spreads callers over them.
-        for (var k = 0; k < CallsPerCaller; k++)
-        {
-            await _grains[(caller + (k * 7)) % Grains].Increment();
-        }
-    }
-
-    [Benchmark(OperationsPerInvoke = Operations, Description = "grain call, 1,000 callers on 10 hot grains (queued turns)")]
-    public Task ContendedGrainCalls() => RunCallers(static (self, i) => self.CallHotGrains(i));
-
-    private async Task CallHotGrains(int caller)
-    {
-        for (var k = 0; k < CallsPerCaller; k++)
-        {
-            await _grains[(caller + k) % HotGrains].Increment();
-        }
-    }
-
-    private async Task CallMailboxes(int caller)
-    {
-        for (var k = 0; k < CallsPerCaller; k++)
-        {
-            await _mailboxes[(caller + (k * 7)) % Grains].Increment();
-        }
     }
 }

@@ -1,10 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers.Twilio;
-using Telephony.Runtime;
-using Telephony.SiloHost;
 
 namespace Telephony.Benchmarks;
 
@@ -16,7 +13,7 @@ public class WebhookPipelineBenchmarks
     private const string Url = "http://127.0.0.1:5199/webhooks/twilio/status";
     private Dictionary<string, string> _form = null!;
     private string _signature = null!;
-    private ServiceProvider _services = null!;
+    private BenchSilo _silo = null!;
     private IGrainFactory _grains = null!;
     private CallEvent _event = null!;
     private int _newCalls;
@@ -24,19 +21,13 @@ public class WebhookPipelineBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
-            ["Telephony:Storage:Provider"] = "Memory",
             ["Telephony:Accounts:0:Id"] = "bench",
             ["Telephony:Accounts:0:Provider"] = "Simulator",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddTelephonySilo(configuration);
-        _services = services.BuildServiceProvider();
-        var silo = _services.GetRequiredService<Silo>();
-        await silo.StartAsync(CancellationToken.None);
-        _grains = silo.GrainFactory;
+        };
+        _silo = await BenchSilo.StartAsync(sqlite: false, configuration);
+        _grains = _silo.Grains;
 
         _form = new Dictionary<string, string>
         {
@@ -57,11 +48,7 @@ public class WebhookPipelineBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _services.GetRequiredService<Silo>().StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
-    }
+    public async Task CleanupAsync() => await _silo.DisposeAsync();
 
     [Benchmark(Description = "X-Twilio-Signature check")]
     public bool Signature() => TwilioSignature.IsValid(Token, Url, _form, _signature);

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Routing;
-using Telephony.Runtime;
 using Telephony.SiloHost;
 
 // Usage: Telephony.RoutingBench [workers] [tasks] [Memory|Sqlite]
@@ -14,20 +16,19 @@ var workers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var tasks = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var storage = args.Length > 2 ? args[2] : "Memory";
 
-var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Telephony:Storage:Provider"] = storage,
     ["Telephony:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"telephony-routing-bench-{Guid.NewGuid():N}.db")}",
     ["Telephony:Accounts:0:Id"] = "bench",
-}).Build();
-var services = new ServiceCollection();
-services.AddLogging();
-services.AddTelephonySilo(configuration);
-await using var provider = services.BuildServiceProvider();
-var silo = provider.GetRequiredService<Silo>();
-await silo.StartAsync(CancellationToken.None);
-var grains = silo.GrainFactory;
-var broadcaster = provider.GetRequiredService<WorkerEventBroadcaster>();
+});
+builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
+using var host = builder.Build();
+await host.StartAsync();
+var grains = host.Services.GetRequiredService<IGrainFactory>();
+var broadcaster = host.Services.GetRequiredService<WorkerEventBroadcaster>();
 
 var ws = RoutingSids.New(RoutingSids.WorkspacePrefix);
 var workspace = grains.GetGrain<IWorkspaceGrain>(ws);
@@ -105,4 +106,4 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     accept latency: p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms, max {Percentile(1.0):F2} ms ({sorted.Length} accepts)
     process CPU {cpu.TotalSeconds:F1} s ({cpu.TotalMilliseconds / Math.Max(1, completed):F2} ms per offer); {gen2} gen2 collections, GC pauses {gcPause.TotalSeconds:F1} s
     """));
-await silo.StopAsync(CancellationToken.None);
+await host.StopAsync();

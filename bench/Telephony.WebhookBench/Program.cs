@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Orleans;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Telephony.Api.Hosting;
 using Telephony.Providers.Twilio;
-using Telephony.Runtime.Storage;
 
 // Usage: Telephony.WebhookBench <port> <Memory|Sqlite> <folder> [calls]
 // Writes <calls> x 4 distinct signed status callbacks (initiated, ringing, in-progress, completed) to
@@ -34,28 +38,30 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Telephony:Accounts:0:Twilio:AccountSid"] = AccountSid,
     ["Telephony:Accounts:0:Twilio:AuthToken"] = AuthToken,
 });
-builder.Services.AddTelephonyApi(builder.Configuration);
+builder.AddTelephonyApi();
+builder.Services.AddOptions<SystemTextJsonGrainStorageSerializerOptions>()
+    .Configure(o => o.JsonSerializerOptions.TypeInfoResolverChain.Add(BenchJsonContext.Default));
 var app = builder.Build();
 app.MapTelephonyApi();
 app.MapPost("/bench/bare", () => Results.NoContent());
 
 // The floor under any stored callback: the bare endpoint plus what a call leg asks of the grain store per
-// callback (a 338-byte state write, the size of a finished call's state, and the activation's read every fourth),
-// with no parsing and no grains.
-var grainStorage = app.Services.GetRequiredService<IGrainStorage>();
-var statePayload = new byte[338];
+// callback (a state write of about 340 bytes, the size of a finished call's state, and the activation's read
+// every fourth), with no parsing and no grains.
+var grainStorage = app.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+var statePayload = new string('x', 320);
 long stateWrites = 0;
 app.MapPost("/bench/state-write", async () =>
 {
-    // No token, as a grain's state write has none: a write the store has taken is finished, not abandoned.
     var write = Interlocked.Increment(ref stateWrites);
-    var key = new GrainStateKey("bench-state-write", write.ToString("x32", CultureInfo.InvariantCulture), "call");
+    var grainId = GrainId.Create("benchstatewrite", write.ToString("x32", CultureInfo.InvariantCulture));
+    var state = new GrainState<FloorState>(new FloorState { Payload = statePayload });
     if (write % 4 == 0)
     {
-        await grainStorage.ReadAsync(key, CancellationToken.None);
+        await grainStorage.ReadStateAsync("call", grainId, new GrainState<FloorState>());
     }
 
-    await grainStorage.WriteAsync(key, statePayload, expectedVersion: null, CancellationToken.None);
+    await grainStorage.WriteStateAsync("call", grainId, state);
     return Results.NoContent();
 });
 app.MapGet("/bench/allocated", () => Results.Text(GC.GetTotalAllocatedBytes().ToString(CultureInfo.InvariantCulture)));
@@ -90,3 +96,13 @@ static void WriteRequests(string file, string prefix, int calls, string url)
         }
     }
 }
+
+/// <summary>The state the state-write floor stores: about as large as a finished call leg's.</summary>
+internal sealed class FloorState
+{
+    public string Payload { get; set; } = string.Empty;
+}
+
+/// <summary>The floor's stored state contract.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(FloorState))]
+internal sealed partial class BenchJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Telephony.GrainInterfaces.Calls;
 
 /// <summary>
@@ -7,4 +9,5 @@ namespace Telephony.GrainInterfaces.Calls;
 /// <param name="SessionId">The session the leg belongs to.</param>
 /// <param name="Leg">The leg now.</param>
 /// <param name="Version">How many changes the leg has had.</param>
-public sealed record CallLegUpdate(string SessionId, CallLeg Leg, long Version);
+[GenerateSerializer, Alias("telephony.CallLegUpdate"), Immutable]
+public sealed record CallLegUpdate([Id(0)] string SessionId, [Id(1)] CallLeg Leg, [Id(2)] long Version);

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Telephony.GrainInterfaces.Routing;
 
 /// <summary>How a routing command ended; endpoints map these to 200, 404, 400, 409 and 412.</summary>
@@ -26,7 +28,8 @@ public enum RoutingOutcome
 /// <param name="Outcome">How the command ended.</param>
 /// <param name="Value">The resource after the command; also set on refusals so callers see the current state.</param>
 /// <param name="Error">Why the command was refused; null on success.</param>
-public sealed record RoutingResult<T>(RoutingOutcome Outcome, T? Value, string? Error)
+[GenerateSerializer, Alias("telephony.RoutingResult`1"), Immutable]
+public sealed record RoutingResult<T>([Id(0)] RoutingOutcome Outcome, [Id(1)] T? Value, [Id(2)] string? Error)
     where T : class
 {
     /// <summary>True when the command took effect.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace Telephony.GrainInterfaces.Routing;
 
@@ -44,7 +45,8 @@ public enum WorkerEventType
 /// <param name="EventType">What happened.</param>
 /// <param name="Reservation">The reservation as it was right after the change.</param>
 /// <param name="Timestamp">When it was recorded.</param>
-public sealed record WorkerEvent(long Id, WorkerEventType EventType, Reservation Reservation, DateTimeOffset Timestamp);
+[GenerateSerializer, Alias("telephony.WorkerEvent"), Immutable]
+public sealed record WorkerEvent([Id(0)] long Id, [Id(1)] WorkerEventType EventType, [Id(2)] Reservation Reservation, [Id(3)] DateTimeOffset Timestamp);
 
 /// <summary>Receives each worker event once it is stored, for live delivery (the event stream); must not block.</summary>
 public interface IWorkerEventSink

@@ -1,8 +1,10 @@
 using System.Globalization;
+using Orleans;
 
 namespace Telephony.GrainInterfaces.Sessions;
 
 /// <summary><c>GET /sessions</c> (query string): sessions matching filters, one page at a time; answered with <see cref="ListSessionsResponse"/>.</summary>
+[GenerateSerializer, Alias("telephony.ListSessions"), Immutable]
 public sealed record ListSessions : ISessionRequest
 {
     /// <summary>The largest page a client may ask for.</summary>
@@ -12,30 +14,39 @@ public sealed record ListSessions : ISessionRequest
     public const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>Only ended (true) or only live (false) sessions.</summary>
+    [Id(0)]
     public bool? Ended { get; init; }
 
     /// <summary>Only sessions on this channel.</summary>
+    [Id(1)]
     public FlowChannels? Channel { get; init; }
 
     /// <summary>Only sessions whose from address contains this text.</summary>
+    [Id(2)]
     public string? From { get; init; }
 
     /// <summary>Only sessions whose to address contains this text.</summary>
+    [Id(3)]
     public string? To { get; init; }
 
     /// <summary>Only sessions created on or after this day (UTC), <c>yyyy-MM-dd</c>.</summary>
+    [Id(4)]
     public string? StartDate { get; init; }
 
     /// <summary>Only sessions created on or before this day (UTC), <c>yyyy-MM-dd</c>.</summary>
+    [Id(5)]
     public string? EndDate { get; init; }
 
     /// <summary>The page to return, counting from 0.</summary>
+    [Id(6)]
     public int? Page { get; init; }
 
     /// <summary>Sessions per page, 1 to <see cref="MaxCountPerPage"/>.</summary>
+    [Id(7)]
     public int? CountPerPage { get; init; }
 
     /// <summary>Skip the totals (<see cref="ListSessionsResponse.TotalCount"/>, <see cref="ListSessionsResponse.TotalPages"/>), which costs a count.</summary>
+    [Id(8)]
     public bool? SimplifiedPaging { get; init; }
 
     /// <summary><see cref="StartDate"/> parsed; null when absent. Call after <see cref="Validate"/> passed.</summary>

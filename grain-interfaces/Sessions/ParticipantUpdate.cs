@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Telephony.GrainInterfaces.Sessions;
 
 /// <summary>Holds or mutes one participant of a session's conference (a reservation's updateParticipant instruction).</summary>
@@ -5,4 +7,5 @@ namespace Telephony.GrainInterfaces.Sessions;
 /// <param name="CallSid">The participant's leg.</param>
 /// <param name="Hold">New hold state; null leaves it.</param>
 /// <param name="Muted">New mute state; null leaves it.</param>
-public sealed record ParticipantUpdate(string AccountId, string CallSid, bool? Hold, bool? Muted);
+[GenerateSerializer, Alias("telephony.ParticipantUpdate"), Immutable]
+public sealed record ParticipantUpdate([Id(0)] string AccountId, [Id(1)] string CallSid, [Id(2)] bool? Hold, [Id(3)] bool? Muted);

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Telephony.GrainInterfaces.Sessions;
 
 /// <summary>What the session list filters on, kept by the account's session index.</summary>
@@ -9,15 +11,16 @@ namespace Telephony.GrainInterfaces.Sessions;
 /// <param name="FromAddress">Calling address.</param>
 /// <param name="ToAddress">Called address.</param>
 /// <param name="Users">User ids the session belongs to (its creator and members who are users).</param>
+[GenerateSerializer, Alias("telephony.SessionSummary"), Immutable]
 public sealed record SessionSummary(
-    string SessionId,
-    DateTimeOffset DateCreated,
-    long Version,
-    bool Ended,
-    FlowChannels Channel,
-    string? FromAddress,
-    string? ToAddress,
-    IReadOnlyList<string> Users)
+    [Id(0)] string SessionId,
+    [Id(1)] DateTimeOffset DateCreated,
+    [Id(2)] long Version,
+    [Id(3)] bool Ended,
+    [Id(4)] FlowChannels Channel,
+    [Id(5)] string? FromAddress,
+    [Id(6)] string? ToAddress,
+    [Id(7)] IReadOnlyList<string> Users)
 {
     /// <summary>Whether the session passes the filters of <paramref name="query"/> (not its dates, which pick index days).</summary>
     public bool Matches(ListSessions query) =>

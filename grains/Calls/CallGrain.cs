@@ -1,25 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Sessions;
-using Telephony.Grains.Routing;
 using Telephony.Providers.Accounts;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Calls;
 
 /// <summary>
 /// One provider call leg. Applies each provider event at most once and never moves the leg
 /// backwards: status only advances (initiated, ringing, answered, disconnected), and a hold, mute
-/// or conference change older than the last one applied is ignored. An inbound leg starts a session;
-/// every change is reported to the leg's session without waiting, because the session waits on
-/// provider commands whose callbacks come back through this grain. A disconnected leg leaves memory after each
-/// turn; its stored state is all it needs to refuse what comes later.
+/// or conference change older than the last one applied is ignored. An inbound leg starts a session.
+/// A change reaches the leg's session, which stores it, before the leg stores it and before the callback is
+/// answered: if either write fails the callback fails, the activation is dropped so nothing half-applied stays
+/// in memory (the silo's failed-call filter), and the provider's redelivery applies the event again, which the
+/// session takes at most once (by version). A disconnected leg leaves memory after each turn; its stored state is all it needs to refuse what
+/// comes later.
 /// </summary>
+[GrainType("call")]
 public sealed class CallGrain(
     [PersistentState("call")] IPersistentState<CallLegState> state,
     AccountRegistry accounts,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<CallInstruction>> Apply(CallEvent callEvent)
     {
@@ -65,10 +72,9 @@ public sealed class CallGrain(
         return new CallLegUpdate(sessionId, state.State.Leg, state.State.Version);
     }
 
-    /// <summary>Applies an event seen for the first time: advances the leg unless the event is stale, stores it, tells the session.</summary>
+    /// <summary>Applies an event seen for the first time: advances the leg unless the event is stale, tells the session, stores it.</summary>
     private async Task ApplyNewAsync(CallEvent callEvent)
     {
-        var changed = false;
         if (Advance(state.State.Leg, callEvent) is { } advanced)
         {
             var leg = advanced with
@@ -83,13 +89,12 @@ public sealed class CallGrain(
             };
             if (leg.SessionId is null && leg.Direction == CallDirection.Inbound && leg.Status != CallLegStatus.Disconnected)
             {
-                // Decided and stored with the event, so a repeated arrival callback joins the same session.
-                leg = leg with { SessionId = Guid.NewGuid().ToString("N") };
+                leg = leg with { SessionId = InboundSessionId(GrainKey) };
             }
 
             state.State.Leg = leg;
             state.State.Version++;
-            changed = true;
+            await ReportToSessionAsync();
         }
         else
         {
@@ -97,21 +102,26 @@ public sealed class CallGrain(
         }
 
         await state.WriteStateAsync();
-        if (changed)
-        {
-            ReportToSession();
-        }
     }
 
-    private void ReportToSession()
+    /// <summary>
+    /// Waits until the session has stored the leg as it is now. No cycle: the session calls a leg only to attach it,
+    /// which happens before the leg knows its session and so before the leg calls the session.
+    /// </summary>
+    private async Task ReportToSessionAsync()
     {
         if (state.State.Leg.SessionId is { } sessionId)
         {
-            var update = new CallLegUpdate(sessionId, state.State.Leg, state.State.Version);
-            var session = GrainFactory.GetGrain<ISessionGrain>(sessionId);
-            OneWay.Send(logger, $"report call {GrainKey} to session {sessionId}", () => session.ApplyCallLeg(update));
+            await GrainFactory.GetGrain<ISessionGrain>(sessionId).ApplyCallLeg(new CallLegUpdate(sessionId, state.State.Leg, state.State.Version));
         }
     }
+
+    /// <summary>
+    /// The session an inbound leg starts, derived from the leg's key: a redelivered arrival whose first application
+    /// reached the session but not the leg's storage finds the same session again.
+    /// </summary>
+    private static string InboundSessionId(string callKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(callKey)).AsSpan(0, 16));
 
     private static CallLegStatus StatusOf(CallEventType type) => type switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Calls;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Calls;
 
@@ -9,8 +10,11 @@ namespace Telephony.Grains.Calls;
 /// conference never comes back from completed, and a late join never re-adds a leg that left. A completed
 /// conference leaves memory after each turn.
 /// </summary>
+[GrainType("conference")]
 public sealed class ConferenceGrain([PersistentState("conference")] IPersistentState<ConferenceState> state, ILogger<ConferenceGrain> logger) : Grain, IConferenceGrain
 {
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
+
     /// <inheritdoc />
     public async Task Apply(CallEvent callEvent)
     {

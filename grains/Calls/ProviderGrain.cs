@@ -1,20 +1,25 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using Polly;
 using Polly.Retry;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Calls;
 
 /// <summary>
 /// The provider abstraction (key: provider name). Inbound, it hands each normalized callback to the
 /// conference and call leg grains it concerns; outbound, it runs commands through the account's
-/// adapter, retrying transient failures only of commands that are safe to repeat.
+/// adapter, retrying transient failures only of commands that are safe to repeat. A stateless worker on every
+/// silo, and reentrant because it holds no state: a command waiting on a provider never holds up another.
 /// </summary>
-[StatelessWorker(32)]
+[GrainType("provider")]
+[StatelessWorker]
+[Reentrant]
 public sealed class ProviderGrain : Grain, IProviderGrain
 {
     private readonly CallProviderCatalog _catalog;

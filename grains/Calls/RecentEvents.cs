@@ -1,12 +1,16 @@
+using Orleans;
+
 namespace Telephony.Grains.Calls;
 
 /// <summary>Ids of recently applied provider events, so a callback delivered twice has one effect.</summary>
+[GenerateSerializer, Alias("telephony.state.RecentEvents")]
 public sealed class RecentEvents
 {
     /// <summary>How many ids are kept; providers repeat a callback within seconds, not hundreds of events later.</summary>
     public const int Capacity = 128;
 
     /// <summary>The remembered ids, oldest first.</summary>
+    [Id(0)]
     public List<string> Ids { get; set; } = [];
 
     /// <summary>

@@ -2,27 +2,48 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
 /// <summary>
 /// One offer of a task to a worker. Leaving pending and moving through wrap-up are ruled by the task
 /// grain first (it decides which sibling wins and remembers the decision), then stored here, then
-/// logged on the worker. The answer timeout is a one-shot durable reminder.
+/// logged on the worker. The answer timeout falls due at the offer's deadline: a grain timer ends it to the second
+/// while the reservation is in memory, and a reminder, which survives restarts and crashes, wakes the reservation
+/// at the latest one reminder period after the deadline (or after a restarted silo is ready) when it is not.
 /// </summary>
+[GrainType("reservation")]
 internal sealed class ReservationGrain(
     [PersistentState("reservation")] IPersistentState<ReservationState> state,
     AccountRegistry accounts,
     IOptions<ProviderOptions> providerOptions,
+    IOptions<ReservationTimeoutOptions> timeoutOptions,
+    TimeProvider timeProvider,
     ILogger<ReservationGrain> logger) : Grain, IReservationGrain, IRemindable
 {
     private const string TimeoutReminder = "timeout";
+
+    private IGrainTimer? _timeoutTimer;
+
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Reservation is { Status: ReservationStatus.Pending } pending)
+        {
+            StartTimeoutTimer(pending);
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public Task<RoutingResult<Reservation>> Get() =>
@@ -129,7 +150,7 @@ internal sealed class ReservationGrain(
             return existing;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var reservation = new Reservation
         {
             AccountSid = offer.AccountSid,
@@ -148,14 +169,16 @@ internal sealed class ReservationGrain(
         // still ends the reservation (its task, not knowing it, rescinds it) and no worker stays held.
         state.State.Reservation = reservation;
         await state.WriteStateAsync();
-        var timeout = await RegisterOrUpdateReminder(TimeoutReminder, TimeSpan.FromSeconds(offer.Timeout), TimeSpan.Zero);
+        var timeout = await this.RegisterOrUpdateReminder(TimeoutReminder, TimeSpan.FromSeconds(offer.Timeout), timeoutOptions.Value.ReminderPeriod);
         if (!await WorkerOf(reservation).ReceiveOffer(reservation))
         {
             // The worker became busy or unavailable since the router read it: this offer never happened.
-            await UnregisterReminder(timeout);
+            await this.UnregisterReminder(timeout);
             await state.ClearStateAsync();
             return null;
         }
+
+        StartTimeoutTimer(reservation);
 
         RoutingLog.ReservationCreated(logger, reservation.Sid, reservation.Task.Sid, reservation.WorkerSid, reservation.Timeout);
         return reservation;
@@ -184,12 +207,53 @@ internal sealed class ReservationGrain(
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == TimeoutReminder && state.State.Reservation is { Status: ReservationStatus.Pending } reservation)
+        if (reminderName != TimeoutReminder)
         {
-            var ruling = await TaskOf(reservation).ResolveReservation(reservation.Sid, ReservationStatus.Timeout);
-            await ApplyAsync(ruling);
+            return;
+        }
+
+        if (state.State.Reservation is { Status: ReservationStatus.Pending })
+        {
+            await TimeOutIfDueAsync();
+        }
+        else if (await this.GetReminder(TimeoutReminder) is { } stale)
+        {
+            // The reservation left pending but its reminder outlived it (a crash came in between): end it now.
+            await this.UnregisterReminder(stale);
         }
     }
+
+    /// <summary>Arms the in-memory timer that ends the offer at its deadline (at once if the deadline has passed).</summary>
+    private void StartTimeoutTimer(Reservation reservation)
+    {
+        var remaining = Deadline(reservation) - timeProvider.GetUtcNow();
+        _timeoutTimer?.Dispose();
+        _timeoutTimer = this.RegisterGrainTimer(
+            static (grain, _) => grain.TimeOutIfDueAsync(),
+            this,
+            new GrainTimerCreationOptions { DueTime = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    /// <summary>Times the offer out if it is still pending at or after its deadline; the task rules first, as for an answer.</summary>
+    private async Task TimeOutIfDueAsync()
+    {
+        if (state.State.Reservation is not { Status: ReservationStatus.Pending } reservation)
+        {
+            return;
+        }
+
+        if (timeProvider.GetUtcNow() < Deadline(reservation))
+        {
+            // Woken early (the reminder's clock runs ahead of this one): the timer still ends it on time.
+            StartTimeoutTimer(reservation);
+            return;
+        }
+
+        var ruling = await TaskOf(reservation).ResolveReservation(reservation.Sid, ReservationStatus.Timeout);
+        await ApplyAsync(ruling);
+    }
+
+    private static DateTimeOffset Deadline(Reservation reservation) => reservation.DateCreated.AddSeconds(reservation.Timeout);
 
     /// <summary>
     /// Accepts, then dials the worker into the session where the task's caller waits. What can be checked before
@@ -353,14 +417,19 @@ internal sealed class ReservationGrain(
             Status = ruling.Status,
             Task = ruling.Task,
             CanceledReasonCode = ruling.Status == ReservationStatus.Canceled ? ruling.CanceledReasonCode : current.CanceledReasonCode,
-            DateUpdated = TimeProvider.GetUtcNow(),
+            DateUpdated = timeProvider.GetUtcNow(),
             Version = current.Version + 1,
         };
         state.State.Reservation = next;
         await state.WriteStateAsync();
-        if (current.Status == ReservationStatus.Pending && await GetReminder(TimeoutReminder) is { } timeout)
+        if (current.Status == ReservationStatus.Pending)
         {
-            await UnregisterReminder(timeout);
+            _timeoutTimer?.Dispose();
+            _timeoutTimer = null;
+            if (await this.GetReminder(TimeoutReminder) is { } timeout)
+            {
+                await this.UnregisterReminder(timeout);
+            }
         }
 
         await WorkerOf(next).RecordReservationEvent(ReservationTransitions.EventFor(next.Status), next);

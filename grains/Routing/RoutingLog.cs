@@ -6,9 +6,6 @@ namespace Telephony.Grains.Routing;
 /// <summary>Structured log messages of the routing grains.</summary>
 internal static partial class RoutingLog
 {
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "One-way call {Call} failed")]
-    public static partial void OneWayCallFailed(ILogger logger, Exception exception, string call);
-
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
         Message = "Reservation {ReservationSid} of task {TaskSid} for worker {WorkerSid}: {From} -> {To} (version {Version})")]
     public static partial void ReservationChanged(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
@@ -10,10 +11,14 @@ namespace Telephony.Grains.Routing;
 /// rescinded. It never waits on an existing reservation: rescinds and cancels are sent one-way, and a
 /// reservation that misses one learns the ruling the next time it asks (its timeout at the latest).
 /// </summary>
+[GrainType("task")]
 internal sealed class TaskGrain(
     [PersistentState("task")] IPersistentState<TaskState> state,
+    TimeProvider timeProvider,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
+
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 
     private string TaskSid => RoutingSids.SplitScopedKey(GrainKey).Sid;
@@ -32,7 +37,7 @@ internal sealed class TaskGrain(
             return RoutingResult.Invalid<RoutingTask>(error!);
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         state.State.Task = new RoutingTask
         {
             Sid = TaskSid,
@@ -114,8 +119,7 @@ internal sealed class TaskGrain(
         RoutingLog.TaskCanceled(logger, next.Sid, reasonCode, pending.Count);
         foreach (var reservation in pending)
         {
-            var grain = GrainFactory.GetGrain<IReservationGrain>(reservation.ReservationSid);
-            OneWay.Send(logger, $"cancel {reservation.ReservationSid}", () => grain.Cancel(next));
+            _ = GrainFactory.GetGrain<IReservationGrain>(reservation.ReservationSid).Cancel(next);
         }
 
         return RoutingResult.Success(next);
@@ -141,7 +145,7 @@ internal sealed class TaskGrain(
         var reserved = current with
         {
             Status = RoutingTaskStatus.Reserved,
-            DateUpdated = TimeProvider.GetUtcNow(),
+            DateUpdated = timeProvider.GetUtcNow(),
             Version = current.Version + 1,
         };
         var created = await Task.WhenAll(offer.Reservations.Select(async r =>
@@ -200,8 +204,7 @@ internal sealed class TaskGrain(
         RoutingLog.TaskAssigned(logger, next.Sid, winner.WorkerSid, winner.ReservationSid, siblings.Count);
         foreach (var sibling in siblings)
         {
-            var grain = GrainFactory.GetGrain<IReservationGrain>(sibling.ReservationSid);
-            OneWay.Send(logger, $"rescind {sibling.ReservationSid}", () => grain.Rescind(next));
+            _ = GrainFactory.GetGrain<IReservationGrain>(sibling.ReservationSid).Rescind(next);
         }
 
         return new ReservationResolution(ReservationStatus.Accepted, next, null);
@@ -254,7 +257,7 @@ internal sealed class TaskGrain(
         var waiting = new WaitingTask(task.Sid, task.QueueSid, task.Priority, task.DateCreated, excluded);
         var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(task.WorkspaceSid);
         RoutingLog.TaskRequeued(logger, task.Sid, excluded.Length);
-        OneWay.Send(logger, $"route {task.Sid}", () => workspace.RouteTask(waiting));
+        _ = workspace.RouteTask(waiting);
     }
 
     private static ReservationResolution Ruling(ReservationStatus status, RoutingTask task) =>
@@ -262,7 +265,7 @@ internal sealed class TaskGrain(
 
     private async Task<RoutingTask> SaveAsync(RoutingTask changed)
     {
-        var next = changed with { DateUpdated = TimeProvider.GetUtcNow(), Version = changed.Version + 1 };
+        var next = changed with { DateUpdated = timeProvider.GetUtcNow(), Version = changed.Version + 1 };
         state.State.Task = next;
         await state.WriteStateAsync();
         return next;

@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
 /// <summary>A task queue's settings: required skills, reservation timeout, workers offered at once.</summary>
+[GrainType("taskqueue")]
 internal sealed class TaskQueueGrain(
     [PersistentState("queue")] IPersistentState<TaskQueueState> state,
-    ILogger<TaskQueueGrain> logger) : Grain, ITaskQueueGrain
+    TimeProvider timeProvider) : Grain, ITaskQueueGrain
 {
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
+
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 
     private string QueueSid => RoutingSids.SplitScopedKey(GrainKey).Sid;
@@ -22,7 +26,7 @@ internal sealed class TaskQueueGrain(
             return RoutingResult.IllegalTransition(existing, $"Task queue {existing.Sid} already exists.");
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var queue = new TaskQueue
         {
             Sid = QueueSid,
@@ -86,10 +90,9 @@ internal sealed class TaskQueueGrain(
             return RoutingResult.Success(current);
         }
 
-        state.State.Queue = changed with { DateUpdated = TimeProvider.GetUtcNow(), Version = current.Version + 1 };
+        state.State.Queue = changed with { DateUpdated = timeProvider.GetUtcNow(), Version = current.Version + 1 };
         await state.WriteStateAsync();
-        var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid);
-        OneWay.Send(logger, $"route waiting tasks for {QueueSid}", workspace.RouteWaitingTasks);
+        _ = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid).RouteWaitingTasks();
         return RoutingResult.Success(state.State.Queue);
     }
 

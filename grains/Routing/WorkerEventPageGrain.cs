@@ -1,9 +1,11 @@
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
 /// <summary>A sealed page of a worker's event log; written once by the worker, read on replay, cleared when it ages out.</summary>
+[GrainType("workereventpage")]
 internal sealed class WorkerEventPageGrain(
     [PersistentState("page")] IPersistentState<WorkerEventPageState> state) : Grain, IWorkerEventPageGrain
 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
@@ -11,12 +12,16 @@ namespace Telephony.Grains.Routing;
 /// stored before they are published, so a stream that replays the log and then follows
 /// <see cref="IWorkerEventSink"/> misses nothing.
 /// </summary>
+[GrainType("worker")]
 internal sealed class WorkerGrain(
     [PersistentState("worker")] IPersistentState<WorkerState> state,
     [PersistentState("events")] IPersistentState<WorkerEventLogState> log,
     IWorkerEventSink sink,
+    TimeProvider timeProvider,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
+
     /// <summary>Events kept for replay, at least (up to two pages more); older ones are dropped (their ids are never reused).</summary>
     public const int MaxRetainedEvents = 500;
 
@@ -47,7 +52,7 @@ internal sealed class WorkerGrain(
         }
 
         var activity = request.Activity ?? WorkerActivity.Offline;
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         state.State.Worker = new Worker
         {
             Sid = WorkerSid,
@@ -98,7 +103,7 @@ internal sealed class WorkerGrain(
         }
 
         var activity = request.Activity ?? new WorkerActivity(current.ActivityName, current.Available);
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var changed = current with
         {
             FriendlyName = request.FriendlyName ?? current.FriendlyName,
@@ -162,7 +167,7 @@ internal sealed class WorkerGrain(
         if (reservation.Status == ReservationStatus.Completed && state.State.Worker is { Available: true } worker)
         {
             // Finishing work starts a new idle period; an offer that was turned down or withdrawn does not.
-            state.State.Worker = worker with { IdleSince = TimeProvider.GetUtcNow(), DateUpdated = TimeProvider.GetUtcNow(), Version = worker.Version + 1 };
+            state.State.Worker = worker with { IdleSince = timeProvider.GetUtcNow(), DateUpdated = timeProvider.GetUtcNow(), Version = worker.Version + 1 };
         }
 
         await SaveAsync();
@@ -170,7 +175,7 @@ internal sealed class WorkerGrain(
 
     private async Task AppendAsync(WorkerEventType eventType, Reservation reservation)
     {
-        var entry = new WorkerEvent(log.State.LastEventId + 1, eventType, reservation, TimeProvider.GetUtcNow());
+        var entry = new WorkerEvent(log.State.LastEventId + 1, eventType, reservation, timeProvider.GetUtcNow());
         log.State.LastEventId = entry.Id;
         log.State.Events.Add(entry);
         var aged = log.State.Events.Count >= EventPageSize ? await SealEventPageAsync() : [];
@@ -220,8 +225,7 @@ internal sealed class WorkerGrain(
         state.State.RoutingVersion++;
         await state.WriteStateAsync();
         var routing = RoutingStateOf(state.State.Worker!);
-        var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid);
-        OneWay.Send(logger, $"routing state of {WorkerSid}", () => workspace.WorkerChanged(routing));
+        _ = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid).WorkerChanged(routing);
     }
 
     private WorkerRoutingState RoutingStateOf(Worker worker) =>

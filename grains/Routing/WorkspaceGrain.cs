@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
@@ -17,15 +18,19 @@ namespace Telephony.Grains.Routing;
 /// report), and reports older than what the index holds are dropped by version. Offers re-validate it:
 /// a worker takes an offer only if it really is free, and a refusal makes the router read that worker.
 /// </remarks>
+[GrainType("workspace")]
 internal sealed class WorkspaceGrain(
     [PersistentState("workspace")] IPersistentState<WorkspaceState> state,
     [PersistentState("tasks")] IPersistentState<WorkspaceTasksState> tasks,
+    TimeProvider timeProvider,
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
     /// <summary>Task sids per sealed page: small enough that the per-task write stays a few kilobytes.</summary>
     public const int TaskPageSize = 64;
 
     private readonly WorkerIndex _workers = new();
+
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -34,8 +39,6 @@ internal sealed class WorkspaceGrain(
         {
             return;
         }
-
-        await MoveTaskListsOutOfWorkspaceStateAsync();
 
         // Reports sent while these reads run queue behind the activation; those the reads already include are dropped by version.
         var workers = await Task.WhenAll(state.State.WorkerSids.Select(sid => WorkerGrain(sid).GetRoutingState()));
@@ -66,7 +69,7 @@ internal sealed class WorkspaceGrain(
             Sid = GrainKey,
             AccountSid = request.AccountSid,
             FriendlyName = request.FriendlyName,
-            DateCreated = TimeProvider.GetUtcNow(),
+            DateCreated = timeProvider.GetUtcNow(),
         };
         await state.WriteStateAsync();
         return RoutingResult.Success(state.State.Workspace);
@@ -338,29 +341,6 @@ internal sealed class WorkspaceGrain(
         tasks.State.SealedPages++;
         tasks.State.RecentTaskSids.Clear();
         await tasks.WriteStateAsync();
-    }
-
-    /// <summary>
-    /// Moves task sids and waiting tasks stored in the workspace state (before they had a state of their own)
-    /// to the tasks state. If the tasks state exists, an earlier move was interrupted after copying them.
-    /// </summary>
-    private async Task MoveTaskListsOutOfWorkspaceStateAsync()
-    {
-        if (state.State.TaskSids.Count == 0 && state.State.WaitingTasks.Count == 0)
-        {
-            return;
-        }
-
-        if (!tasks.RecordExists)
-        {
-            tasks.State.RecentTaskSids.AddRange(state.State.TaskSids);
-            tasks.State.WaitingTasks.AddRange(state.State.WaitingTasks);
-            await tasks.WriteStateAsync();
-        }
-
-        state.State.TaskSids.Clear();
-        state.State.WaitingTasks.Clear();
-        await state.WriteStateAsync();
     }
 
     private IWorkspaceTaskPageGrain TaskPage(int page) => GrainFactory.GetGrain<IWorkspaceTaskPageGrain>(RoutingSids.ScopedKey(GrainKey, $"tasks-{page}"));

@@ -1,9 +1,11 @@
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Routing;
 
 /// <summary>A sealed page of a workspace's task sids; written once by the workspace, read when its tasks are listed.</summary>
+[GrainType("workspacetaskpage")]
 internal sealed class WorkspaceTaskPageGrain(
     [PersistentState("page")] IPersistentState<TaskPageState> state) : Grain, IWorkspaceTaskPageGrain
 {

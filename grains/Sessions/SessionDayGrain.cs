@@ -1,9 +1,11 @@
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Sessions;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Sessions;
 
 /// <summary>The summaries of the sessions an account started on one day; a leaf: it calls no other grain.</summary>
+[GrainType("sessionday")]
 public sealed class SessionDayGrain([PersistentState("sessionDay")] IPersistentState<SessionDayState> state) : Grain, ISessionDayGrain
 {
     /// <inheritdoc />

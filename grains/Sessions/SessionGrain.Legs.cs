@@ -41,7 +41,7 @@ public sealed partial class SessionGrain
 
     private void StartIncoming(CallLeg leg)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var caller = Member(leg.From, SessionMemberRoles.Caller, original: true) with { CallState = SessionMemberCallState.Ringing, CallSid = leg.CallId };
         state.State.Session = new SessionInfo
         {

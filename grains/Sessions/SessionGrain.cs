@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
 using Telephony.Providers.Accounts;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Sessions;
 
@@ -13,12 +14,16 @@ namespace Telephony.Grains.Sessions;
 /// that is safe, else reported in the log). Members' call states follow what the provider confirms through
 /// the legs' grains; holds are ours to decide, so a held leg stays held until we unhold it.
 /// </summary>
+[GrainType("session")]
 public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     AccountRegistry accounts,
+    TimeProvider timeProvider,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private SessionInfo? Session => state.State.Session;
+
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public Task<RoutingResult<SessionInfo>> Get(string accountId) =>
@@ -45,7 +50,7 @@ public sealed partial class SessionGrain(
             return RoutingResult.Invalid<SessionInfo>("'callerId' is required: the account has no default caller id (Telephony:Accounts:N:CallerId).");
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         state.State.Session = new SessionInfo
         {
             Id = GrainKey,
@@ -483,7 +488,7 @@ public sealed partial class SessionGrain(
             HoldReason = SessionHoldReasons.None,
             HeldByUserId = null,
             HoldQueueName = null,
-            DateCompleted = TimeProvider.GetUtcNow(),
+            DateCompleted = timeProvider.GetUtcNow(),
             Outcome = outcome,
             WasMissed = s.Channel == FlowChannels.Voice && missed,
         }, caller);
@@ -586,7 +591,7 @@ public sealed partial class SessionGrain(
 
     private void Change(Func<SessionInfo, SessionInfo> change, SessionCaller? caller = null)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         state.State.Session = change(Session!) with
         {
             DateLastModified = now,
@@ -595,7 +600,7 @@ public sealed partial class SessionGrain(
     }
 
     private void Log(string message, SessionCaller? caller = null) =>
-        Change(s => s with { Log = [.. s.Log, new SessionLogInfo { Date = TimeProvider.GetUtcNow(), Message = message }] }, caller);
+        Change(s => s with { Log = [.. s.Log, new SessionLogInfo { Date = timeProvider.GetUtcNow(), Message = message }] }, caller);
 
     /// <summary>Stores the session and, when what the list filters on changed, updates the account's index.</summary>
     private async Task SaveAsync()

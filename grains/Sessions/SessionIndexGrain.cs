@@ -1,6 +1,7 @@
 using System.Globalization;
+using Orleans;
+using Orleans.Runtime;
 using Telephony.GrainInterfaces.Sessions;
-using Telephony.Runtime;
 
 namespace Telephony.Grains.Sessions;
 
@@ -8,8 +9,11 @@ namespace Telephony.Grains.Sessions;
 /// An account's session index: the live sessions in full and the days that have sessions, each day kept by its
 /// own grain. Sessions call it and it calls only day grains, so no two grains wait on each other.
 /// </summary>
+[GrainType("sessionindex")]
 public sealed class SessionIndexGrain([PersistentState("sessionIndex")] IPersistentState<SessionIndexState> state) : Grain, ISessionIndexGrain
 {
+    private string GrainKey => field ??= this.GetPrimaryKeyString();
+
     /// <summary>Sessions per page when a query names no count.</summary>
     public const int DefaultCountPerPage = 25;
 

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Telephony.Grains;
+using Telephony.Testing;
 
 namespace Telephony.Api.Tests;
 
@@ -33,6 +35,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Telephony:Storage:Provider", "Memory");
+
+        // Hosts of many test classes run at once in this process, each with a silo of its own.
+        var ports = LoopbackPorts.Take(2);
+        builder.UseSetting("Telephony:Silo:SiloPort", ports[0].ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Telephony:Silo:GatewayPort", ports[1].ToString(CultureInfo.InvariantCulture));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.GrainInterfaces.Calls;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Tests;
 

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Tests;
 

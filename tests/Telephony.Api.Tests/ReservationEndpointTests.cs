@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime;
 using Telephony.Testing;
 
 namespace Telephony.Api.Tests;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.Api.Simulator;
 using Telephony.GrainInterfaces.Calls;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Tests;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.Api.Webhooks;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers.Twilio;
-using Telephony.Runtime;
 
 namespace Telephony.Api.Tests;
 

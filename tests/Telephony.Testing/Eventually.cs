@@ -32,4 +32,10 @@ public static class Eventually
             await Task.Delay(5);
         }
     }
+
+    /// <summary>The task's result, or a timeout failure instead of a hung test run (30 s by default).</summary>
+    public static Task<T> Within<T>(this Task<T> task, TimeSpan? timeout = null) => task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+
+    /// <summary>The task's completion, or a timeout failure instead of a hung test run (30 s by default).</summary>
+    public static Task Within(this Task task, TimeSpan? timeout = null) => task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
 }

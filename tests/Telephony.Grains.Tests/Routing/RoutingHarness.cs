@@ -1,10 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Routing;
-using Telephony.Providers.Accounts;
-using Telephony.Runtime;
-using Telephony.Runtime.Reminders;
-using Telephony.Runtime.Storage;
 using Telephony.Testing;
 
 namespace Telephony.Grains.Tests.Routing;
@@ -14,49 +10,46 @@ internal sealed class RoutingHarness : IAsyncDisposable
 {
     public const string AccountSid = "AC00000000000000000000000000000001";
 
-    private RoutingHarness(TestCluster cluster, WorkerEventBroadcaster broadcaster, string workspaceSid)
+    private RoutingHarness(TelephonyCluster cluster, string workspaceSid)
     {
         Cluster = cluster;
-        Broadcaster = broadcaster;
         WorkspaceSid = workspaceSid;
     }
 
-    public TestCluster Cluster { get; }
+    public TelephonyCluster Cluster { get; }
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     public ManualTimeProvider Time => Cluster.Time;
 
-    public WorkerEventBroadcaster Broadcaster { get; }
+    public WorkerEventBroadcaster Broadcaster => Cluster.SiloService<WorkerEventBroadcaster>();
 
     public string WorkspaceSid { get; }
 
     public IWorkspaceGrain Workspace => Grains.GetGrain<IWorkspaceGrain>(WorkspaceSid);
 
-    /// <summary>Starts a cluster; creates a new workspace unless <paramref name="existingWorkspaceSid"/> names a stored one.</summary>
+    /// <summary>
+    /// Starts a cluster on Orleans' memory storage, or on <paramref name="store"/> to show what a restart keeps; creates a
+    /// new workspace unless <paramref name="existingWorkspaceSid"/> names a stored one. No accounts are configured: these
+    /// tests never reach a provider (instructions that do are tested with sessions).
+    /// </summary>
     public static async Task<RoutingHarness> StartAsync(
-        ManualTimeProvider? time = null,
-        IGrainStorage? storage = null,
-        IReminderTable? reminders = null,
-        string? existingWorkspaceSid = null)
+        TimeProvider? time = null,
+        TemporarySqliteFile? store = null,
+        string? existingWorkspaceSid = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        short silos = 1,
+        TimeSpan? responseTimeout = null)
     {
-        var broadcaster = new WorkerEventBroadcaster();
-        var cluster = await TestCluster.StartAsync(
-            1,
-            builder =>
-            {
-                builder.Services.AddSingleton(broadcaster);
+        var all = new Dictionary<string, string?>(store?.Settings ?? new Dictionary<string, string?>());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
 
-                // No accounts: these tests never reach a provider (instructions that do are tested with sessions).
-                builder.Services.AddSingleton(new AccountRegistry([]));
-                builder.Services.AddOptions();
-                builder.AddRoutingGrains();
-            },
-            time,
-            storage,
-            reminders);
+        var cluster = await TelephonyCluster.StartAsync(all, time: time, silos: silos, responseTimeout: responseTimeout);
         var workspaceSid = existingWorkspaceSid ?? RoutingSids.New(RoutingSids.WorkspacePrefix);
-        var harness = new RoutingHarness(cluster, broadcaster, workspaceSid);
+        var harness = new RoutingHarness(cluster, workspaceSid);
         if (existingWorkspaceSid is null)
         {
             Succeeded(await harness.Workspace.Create(new CreateWorkspaceRequest(AccountSid, "Support")));

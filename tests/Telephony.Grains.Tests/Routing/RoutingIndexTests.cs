@@ -1,6 +1,4 @@
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime.Reminders;
-using Telephony.Runtime.Storage;
 using Telephony.Testing;
 using static Telephony.Grains.Tests.Routing.RoutingHarness;
 
@@ -165,11 +163,10 @@ public sealed class RoutingIndexTests
     public async Task A_restarted_workspace_reads_its_index_from_the_workers_and_routes_as_before()
     {
         var time = new ManualTimeProvider();
-        var storage = new MemoryGrainStorage();
-        var reminders = new MemoryReminderTable();
+        using var store = new TemporarySqliteFile();
         string workspaceSid, queueSid, busySid, busyOfferSid;
         string[] freeSids;
-        await using (var before = await StartAsync(time, storage, reminders))
+        await using (var before = await StartAsync(time, store))
         {
             var longestIdle = await before.AddWorkerAsync("longest-idle", ["support"]);
             time.Advance(TimeSpan.FromMinutes(1));
@@ -192,7 +189,7 @@ public sealed class RoutingIndexTests
             freeSids = [longestIdle.Sid, recentlyIdle.Sid];
         }
 
-        await using var after = await StartAsync(time, storage, reminders, workspaceSid);
+        await using var after = await StartAsync(time, store, workspaceSid);
         var fannedOut = await after.AddTaskAsync(queueSid);
         var offers = await after.ReservationsOfAsync(fannedOut.Sid);
         Succeeded(await after.ReservationGrain(busyOfferSid).Reject(new ReservationInstruction()));

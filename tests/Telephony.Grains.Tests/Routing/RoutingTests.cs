@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.Runtime.Reminders;
-using Telephony.Runtime.Storage;
 using Telephony.Testing;
 using static Telephony.Grains.Tests.Routing.RoutingHarness;
 
@@ -220,55 +217,35 @@ public sealed class RoutingTests
     [Fact]
     public async Task A_pending_offer_still_times_out_after_the_cluster_restarts_on_the_same_sqlite_store()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"routing-{Guid.NewGuid():N}.db");
+        using var store = new TemporarySqliteFile();
         var time = new ManualTimeProvider();
-        try
+        string workspaceSid, taskSid, first, second;
+        Reservation offered;
+        await using (var before = await StartAsync(time, store))
         {
-            string workspaceSid, taskSid, first, second;
-            Reservation offered;
-            var firstStore = new SqliteDatabase($"Data Source={path}");
-            var firstStorage = new SqliteGrainStorage(firstStore, time);
-            await using (var before = await StartAsync(time, firstStorage, new SqliteReminderTable(firstStore)))
-            {
-                first = (await before.AddWorkerAsync("first", ["support"])).Sid;
-                before.Time.Advance(TimeSpan.FromMinutes(1));
-                second = (await before.AddWorkerAsync("second", ["support"])).Sid;
-                var queue = await before.AddQueueAsync(["support"], reservationTimeout: 60);
-                taskSid = (await before.AddTaskAsync(queue.Sid)).Sid;
-                offered = Assert.Single(await before.ReservationsOfAsync(taskSid));
-                workspaceSid = before.WorkspaceSid;
-            }
-
-            await firstStorage.DisposeAsync();
-            time.Advance(TimeSpan.FromSeconds(30));
-            var secondStore = new SqliteDatabase($"Data Source={path}");
-            var secondStorage = new SqliteGrainStorage(secondStore, time);
-            await using (var after = await StartAsync(time, secondStorage, new SqliteReminderTable(secondStore), workspaceSid))
-            {
-                var pendingAfterRestart = await after.GetReservationAsync(offered.Sid);
-                await after.AdvanceUntilAsync(
-                    async () => (await after.GetReservationAsync(offered.Sid)).Status == ReservationStatus.Timeout,
-                    "the offer made before the restart timed out");
-                var next = (await after.WaitForReservationsAsync(taskSid, 2))[1];
-
-                Assert.Equal(first, offered.WorkerSid);
-                Assert.Equal(ReservationStatus.Pending, pendingAfterRestart.Status);
-                Assert.Equal(1, (await after.GetReservationAsync(offered.Sid)).Version);
-                Assert.Equal((second, ReservationStatus.Pending), (next.WorkerSid, next.Status));
-                Assert.Equal(
-                    [WorkerEventType.ReservationCreated, WorkerEventType.ReservationTimeout],
-                    (await after.EventsOfAsync(first)).Select(e => e.EventType));
-            }
-
-            await secondStorage.DisposeAsync();
+            first = (await before.AddWorkerAsync("first", ["support"])).Sid;
+            before.Time.Advance(TimeSpan.FromMinutes(1));
+            second = (await before.AddWorkerAsync("second", ["support"])).Sid;
+            var queue = await before.AddQueueAsync(["support"], reservationTimeout: 60);
+            taskSid = (await before.AddTaskAsync(queue.Sid)).Sid;
+            offered = Assert.Single(await before.ReservationsOfAsync(taskSid));
+            workspaceSid = before.WorkspaceSid;
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        await using var after = await StartAsync(time, store, workspaceSid);
+        var pendingAfterRestart = await after.GetReservationAsync(offered.Sid);
+        await after.AdvanceUntilAsync(
+            async () => (await after.GetReservationAsync(offered.Sid)).Status == ReservationStatus.Timeout,
+            "the offer made before the restart timed out");
+        var next = (await after.WaitForReservationsAsync(taskSid, 2))[1];
+
+        Assert.Equal(first, offered.WorkerSid);
+        Assert.Equal(ReservationStatus.Pending, pendingAfterRestart.Status);
+        Assert.Equal(1, (await after.GetReservationAsync(offered.Sid)).Version);
+        Assert.Equal((second, ReservationStatus.Pending), (next.WorkerSid, next.Status));
+        Assert.Equal(
+            [WorkerEventType.ReservationCreated, WorkerEventType.ReservationTimeout],
+            (await after.EventsOfAsync(first)).Select(e => e.EventType));
     }
 }

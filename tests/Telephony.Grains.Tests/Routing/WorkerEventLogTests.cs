@@ -1,7 +1,5 @@
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Routing;
-using Telephony.Runtime.Reminders;
-using Telephony.Runtime.Storage;
 using Telephony.Testing;
 using static Telephony.Grains.Tests.Routing.RoutingHarness;
 
@@ -16,11 +14,10 @@ public sealed class WorkerEventLogTests
         const int Offers = (WorkerGrain.MaxRetainedEvents / 3) + 20;
         const long Logged = Offers * 3;
         var time = new ManualTimeProvider();
-        var storage = new MemoryGrainStorage();
-        var reminders = new MemoryReminderTable();
+        using var store = new TemporarySqliteFile();
         string workspaceSid, workerSid;
         IReadOnlyList<WorkerEvent> keptBefore, tailBefore;
-        await using (var before = await StartAsync(time, storage, reminders))
+        await using (var before = await StartAsync(time, store))
         {
             workerSid = (await before.AddWorkerAsync("agent", ["support"])).Sid;
             var queue = await before.AddQueueAsync(["support"]);
@@ -36,7 +33,7 @@ public sealed class WorkerEventLogTests
             workspaceSid = before.WorkspaceSid;
         }
 
-        await using var after = await StartAsync(time, storage, reminders, workspaceSid);
+        await using var after = await StartAsync(time, store, workspaceSid);
         var keptAfter = await after.EventsOfAsync(workerSid);
         var fromMiddle = await after.EventsOfAsync(workerSid, afterId: Logged - 100);
         var pastTheEnd = await after.EventsOfAsync(workerSid, afterId: Logged);

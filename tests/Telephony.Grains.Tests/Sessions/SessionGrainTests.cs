@@ -1,10 +1,8 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
 using Telephony.Providers;
-using Telephony.Runtime.Storage;
 using Telephony.Testing;
 using static Telephony.Grains.Tests.Sessions.SessionHarness;
 
@@ -118,80 +116,49 @@ public sealed class SessionGrainTests
     [Fact]
     public async Task A_hold_interrupted_by_a_crash_is_resent_and_recorded_when_the_session_comes_back()
     {
-        await WithSqliteAsync(async (storage, reopen) =>
+        using var store = new TemporarySqliteFile();
+        var time = new ManualTimeProvider();
+        var twilio = new FakeTwilioApi();
+        string callSid;
+        await using (var before = await StartAsync(store, time, twilio))
         {
-            var time = new ManualTimeProvider();
-            var twilio = new FakeTwilioApi();
-            string callSid;
-            var before = await StartAsync(storage, time, twilio);
             callSid = (await before.ConnectedCallAsync("s1")).CallSid!;
             twilio.HoldBack = "/Participants/";
             _ = before.Session("s1").Hold(Agent, new HoldSession { SessionId = "s1" });
             await twilio.HeldBackArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            before.Cluster.KillSilo(before.Cluster.Silos[0]);
+            await before.Cluster.KillSiloAsync();
+        }
 
-            var afterTwilio = new FakeTwilioApi();
-            await using var after = await StartAsync(await reopen(), time, afterTwilio);
-            var session = await after.GetAsync("s1");
+        var afterTwilio = new FakeTwilioApi();
+        await using var after = await StartAsync(store, time, afterTwilio);
+        var session = await after.GetAsync("s1");
 
-            var resent = Assert.Single(afterTwilio.Requests);
-            Assert.Equal($"/Conferences/{FakeTwilioApi.ConferenceSid}/Participants/{callSid}.json", resent.Path);
-            Assert.Equal("Hold=true", resent.Body);
-            Assert.Equal((SessionCallState.Hold, SessionMemberCallState.Hold), (session.CallState, session.Members[0].CallState));
-            Assert.Equal($"{Customer} put on hold", session.Log[^1].Message);
-        });
+        var resent = Assert.Single(afterTwilio.Requests);
+        Assert.Equal($"/Conferences/{FakeTwilioApi.ConferenceSid}/Participants/{callSid}.json", resent.Path);
+        Assert.Equal("Hold=true", resent.Body);
+        Assert.Equal((SessionCallState.Hold, SessionMemberCallState.Hold), (session.CallState, session.Members[0].CallState));
+        Assert.Equal($"{Customer} put on hold", session.Log[^1].Message);
     }
 
     [Fact]
     public async Task A_dial_interrupted_by_a_crash_is_reported_not_repeated_and_the_session_fails()
     {
-        await WithSqliteAsync(async (storage, reopen) =>
+        using var store = new TemporarySqliteFile();
+        var time = new ManualTimeProvider();
+        var twilio = new FakeTwilioApi { HoldBack = "/Participants.json" };
+        await using (var before = await StartAsync(store, time, twilio))
         {
-            var time = new ManualTimeProvider();
-            var twilio = new FakeTwilioApi { HoldBack = "/Participants.json" };
-            var before = await StartAsync(storage, time, twilio);
             _ = before.Session("s1").Start(Agent, new NewSession { Channel = FlowChannels.Voice, Destination = Customer });
             await twilio.HeldBackArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            before.Cluster.KillSilo(before.Cluster.Silos[0]);
-
-            var afterTwilio = new FakeTwilioApi();
-            await using var after = await StartAsync(await reopen(), time, afterTwilio);
-            var session = await after.GetAsync("s1");
-
-            Assert.Empty(afterTwilio.Requests);
-            Assert.Equal((true, "Failed"), (session.Ended, session.Outcome));
-            Assert.Contains(session.Log, l => l.Message == $"The call to {Customer} may not have reached the provider (interrupted by a restart).");
-        });
-    }
-
-    /// <summary>Runs <paramref name="test"/> on a SQLite file it can reopen as a restarted process would.</summary>
-    private static async Task WithSqliteAsync(Func<IGrainStorage, Func<Task<IGrainStorage>>, Task> test)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"sessions-{Guid.NewGuid():N}.db");
-        var stores = new List<SqliteGrainStorage>();
-        IGrainStorage Open()
-        {
-            var storage = new SqliteGrainStorage(new SqliteDatabase($"Data Source={path}"), TimeProvider.System);
-            stores.Add(storage);
-            return storage;
+            await before.Cluster.KillSiloAsync();
         }
 
-        try
-        {
-            await test(Open(), () => Task.FromResult(Open()));
-        }
-        finally
-        {
-            foreach (var store in stores)
-            {
-                await store.DisposeAsync();
-            }
+        var afterTwilio = new FakeTwilioApi();
+        await using var after = await StartAsync(store, time, afterTwilio);
+        var session = await after.GetAsync("s1");
 
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+        Assert.Empty(afterTwilio.Requests);
+        Assert.Equal((true, "Failed"), (session.Ended, session.Outcome));
+        Assert.Contains(session.Log, l => l.Message == $"The call to {Customer} may not have reached the provider (interrupted by a restart).");
     }
 }

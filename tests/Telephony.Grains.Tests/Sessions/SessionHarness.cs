@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Sessions;
 using Telephony.Providers.Accounts;
-using Telephony.Runtime;
-using Telephony.Runtime.Storage;
 using Telephony.Testing;
 
 namespace Telephony.Grains.Tests.Sessions;
@@ -18,22 +16,30 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     public static readonly SessionCaller Agent = new(AccountId, "agent@acme.example", IsAdmin: false);
 
-    private SessionHarness(TestCluster cluster, FakeTwilioApi twilio)
+    private SessionHarness(TelephonyCluster cluster, FakeTwilioApi twilio)
     {
         Cluster = cluster;
         Twilio = twilio;
     }
 
-    public TestCluster Cluster { get; }
+    public TelephonyCluster Cluster { get; }
 
     public FakeTwilioApi Twilio { get; }
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    public static async Task<SessionHarness> StartAsync(IGrainStorage? storage = null, ManualTimeProvider? time = null, FakeTwilioApi? twilio = null)
+    /// <summary>Starts the cluster on Orleans' memory storage, or on <paramref name="store"/> to show what a restart keeps.</summary>
+    public static async Task<SessionHarness> StartAsync(
+        TemporarySqliteFile? store = null,
+        ManualTimeProvider? time = null,
+        FakeTwilioApi? twilio = null,
+        TimeSpan? responseTimeout = null,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        short silos = 1)
     {
         twilio ??= new FakeTwilioApi();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(store?.Settings ?? new Dictionary<string, string?>())
         {
             ["Telephony:PublicBaseUrl"] = "https://telephony.example.com",
             ["Telephony:Providers:RetryAttempts"] = "0",
@@ -43,16 +49,22 @@ internal sealed class SessionHarness : IAsyncDisposable
             ["Telephony:Accounts:0:Twilio:AccountSid"] = "AC00000000000000000000000000000001",
             ["Telephony:Accounts:0:Twilio:AuthToken"] = "token",
             ["Telephony:Accounts:0:Twilio:ApiBaseUrl"] = "http://twilio.test",
-        }).Build();
-        var cluster = await TestCluster.StartAsync(
-            1,
-            builder =>
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var cluster = await TelephonyCluster.StartAsync(
+            all,
+            silo =>
             {
-                builder.AddTelephonyGrains(configuration);
-                builder.Services.AddHttpClient(CallProviderCatalog.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => twilio);
+                silo.AddHttpClient(CallProviderCatalog.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => twilio);
+                services?.Invoke(silo);
             },
             time,
-            storage);
+            silos,
+            responseTimeout);
         return new SessionHarness(cluster, twilio);
     }
 
