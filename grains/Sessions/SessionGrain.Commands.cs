@@ -1,7 +1,6 @@
 using System.Net;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.GrainInterfaces.Sessions;
 using Telephony.Providers;
 
 namespace Telephony.Grains.Sessions;
@@ -12,7 +11,7 @@ public sealed partial class SessionGrain
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Session is not { } session || state.State.PendingCommands.Count == 0)
+        if (Record.Info is not { } session || state.State.PendingCommands.Count == 0)
         {
             return;
         }
@@ -23,70 +22,30 @@ public sealed partial class SessionGrain
         state.State.PendingCommands.Clear();
         foreach (var command in pending)
         {
-            if (!command.IsIdempotent)
+            var resent = false;
+            if (command.IsIdempotent)
             {
-                Log($"{Describe(command)} may not have reached the provider (interrupted by a restart).");
-                if (command is DialCommand && session.CallSid is null)
+                try
                 {
-                    Finish("Failed", "The session's call was not placed.", caller: null);
+                    await Provider(session.AccountId!).Execute(session.AccountId!, command);
+                    resent = true;
                 }
-
-                continue;
+                catch (ProviderException e)
+                {
+                    SessionLog.ResumeFailed(logger, e, GrainKey, command.CommandId);
+                    Record.Log($"{SessionRecord.Describe(command)} failed after a restart: {e.Message}");
+                    continue;
+                }
             }
 
-            try
-            {
-                await Provider(session).Execute(session.AccountId!, command);
-                Resumed(command);
-            }
-            catch (ProviderException e)
-            {
-                SessionLog.ResumeFailed(logger, e, GrainKey, command.CommandId);
-                Log($"{Describe(command)} failed after a restart: {e.Message}");
-            }
+            Record.Recover(command, resent);
         }
 
         await SaveAsync();
     }
 
-    /// <summary>Records the effect of a command resent after a restart; the others' effects arrive with their legs' callbacks.</summary>
-    private void Resumed(CallCommand command)
-    {
-        switch (command)
-        {
-            case UpdateParticipantCommand { Hold: true } hold when !state.State.HeldCallSids.Contains(hold.CallId):
-                MarkHeld(hold.CallId, SessionHoldReasons.None, caller: null);
-                break;
-            case UpdateParticipantCommand { Hold: false } unhold when state.State.HeldCallSids.Contains(unhold.CallId):
-                MarkUnheld(unhold.CallId, caller: null);
-                break;
-            default:
-                Log($"{Describe(command)} resent after a restart");
-                break;
-        }
-    }
-
-    /// <summary>Stores a provider's refusal in the log (nothing else changed) and answers 409.</summary>
-    private async Task<RoutingResult<SessionInfo>> RefusedAsync(SessionInfo session, string message)
-    {
-        Log(message);
-        await SaveAsync();
-        return Conflict(Session ?? session, message);
-    }
-
-    private IProviderGrain Provider(SessionInfo session) =>
-        GrainFactory.GetGrain<IProviderGrain>(CallKeys.Provider(accounts.Find(session.AccountId!)?.Provider ?? ProviderKind.Simulator));
-
-    private static string Describe(CallCommand command) => command switch
-    {
-        DialCommand dial => $"The call to {dial.To}",
-        HangupCommand hangup => $"Hanging up {hangup.CallId}",
-        RedirectCommand redirect => $"The transfer to {redirect.Destination}",
-        RedirectToUrlCommand redirect => $"Moving {redirect.CallId} to {redirect.Url}",
-        UpdateParticipantCommand update => $"Changing hold of {update.CallId}",
-        SendMessageCommand message => $"The text message to {message.To}",
-        _ => command.GetType().Name,
-    };
+    private IProviderGrain Provider(string accountId) =>
+        GrainFactory.GetGrain<IProviderGrain>(CallKeys.Provider(accounts.Find(accountId)?.Provider ?? ProviderKind.Simulator));
 
     /// <summary>
     /// Sends a command through the provider grain, recorded as pending while it runs. A refusal (the provider
@@ -94,12 +53,12 @@ public sealed partial class SessionGrain
     /// </summary>
     private async Task<(CommandResult? Result, string? Refusal)> SendAsync(CallCommand command)
     {
-        var session = Session!;
+        var accountId = Session.AccountId!;
         state.State.PendingCommands.Add(command);
         await state.WriteStateAsync();
         try
         {
-            return (await Provider(session).Execute(session.AccountId!, command), null);
+            return (await Provider(accountId).Execute(accountId, command), null);
         }
         catch (ProviderException e) when (!e.IsTransient && e.StatusCode is not null and < HttpStatusCode.InternalServerError)
         {
@@ -109,7 +68,7 @@ public sealed partial class SessionGrain
         catch (ProviderException)
         {
             state.State.PendingCommands.Remove(command);
-            Log($"{Describe(command)} failed: the provider could not be reached.");
+            Record.Log($"{SessionRecord.Describe(command)} failed: the provider could not be reached.");
             await state.WriteStateAsync();
             throw;
         }

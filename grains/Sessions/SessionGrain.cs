@@ -5,13 +5,15 @@ using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
 using Telephony.Providers.Accounts;
+using static Telephony.Grains.Sessions.SessionRecord;
 
 namespace Telephony.Grains.Sessions;
 
 /// <summary>
-/// One session. Checks come first and change nothing; a provider command is recorded in state before it is
-/// sent and removed when the provider answers (a command left over by a crash is resent on reactivation when
-/// that is safe, else reported in the log). Members' call states follow what the provider confirms through
+/// One session. The grain runs a request's steps: the session's checks (which change nothing), the provider
+/// commands, the changes, then it stores the session. What those checks and changes are is
+/// <see cref="SessionRecord"/>'s; provider commands are <see cref="SessionGrain.SendAsync"/>'s (recorded before they
+/// are sent, resumed or reported after a crash). Members' call states follow what the provider confirms through
 /// the legs' grains; holds are ours to decide, so a held leg stays held until we unhold it.
 /// </summary>
 [GrainType("session")]
@@ -21,18 +23,21 @@ public sealed partial class SessionGrain(
     TimeProvider timeProvider,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
-    private SessionInfo? Session => state.State.Session;
-
     private string GrainKey => field ??= this.GetPrimaryKeyString();
+
+    /// <summary>The session's rules over its state; the grain never replaces the state object, so one record serves every call.</summary>
+    private SessionRecord Record => field ??= new SessionRecord(state.State, GrainKey, timeProvider);
+
+    private SessionInfo Session => Record.Info!;
 
     /// <inheritdoc />
     public Task<RoutingResult<SessionInfo>> Get(string accountId) =>
-        Task.FromResult(Session is { } session && session.AccountId == accountId ? RoutingResult.Success(session) : NotFound());
+        Task.FromResult(Record.Info is { } session && session.AccountId == accountId ? RoutingResult.Success(session) : NotFound());
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> Start(SessionCaller caller, NewSession request)
     {
-        if (Session is { } existing)
+        if (Record.Info is { } existing)
         {
             return existing.AccountId == caller.AccountId ? Conflict(existing, "The session has already started.") : NotFound();
         }
@@ -50,25 +55,7 @@ public sealed partial class SessionGrain(
             return RoutingResult.Invalid<SessionInfo>("'callerId' is required: the account has no default caller id (Telephony:Accounts:N:CallerId).");
         }
 
-        var now = timeProvider.GetUtcNow();
-        state.State.Session = new SessionInfo
-        {
-            Id = GrainKey,
-            DateCreated = now,
-            DateLastModified = now,
-            CreatedBy = caller.UserId,
-            LastModifiedBy = caller.UserId,
-            AccountId = caller.AccountId,
-            DialState = SessionDialState.Active,
-            CallState = voice ? SessionCallState.Ringing : SessionCallState.Passive,
-            Channel = request.Channel,
-            Direction = SessionDirections.Outgoing,
-            Destination = destination,
-            ToAddress = destination,
-            FromAddress = callerId,
-            DisplayName = destination,
-        };
-        Log(voice ? $"Outgoing call to {destination} from {callerId}" : $"Chat started with {destination}", caller);
+        Record.StartOutgoing(caller, request.Channel, destination, callerId);
         if (!voice)
         {
             return await InviteAsync(caller, destination, callerId, original: true);
@@ -81,57 +68,51 @@ public sealed partial class SessionGrain(
             return await EndAsync(caller, "Failed", $"The call to {destination} failed: {refusal}");
         }
 
-        Change(s => s with { CallSid = member.CallSid }, caller);
+        Record.Change(s => s with { CallSid = member.CallSid }, caller);
         return await AttachAsync(member.CallSid!);
     }
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> Patch(SessionCaller caller, PatchSession request)
     {
-        if (Authorize(caller, out var session) is { } refused)
+        if (Record.Authorize(caller) is { } refused)
         {
             return refused;
         }
 
         if (request.CallState is { } callState && callState is not (SessionCallState.Hold or SessionCallState.Connected))
         {
-            return RoutingResult.Invalid<SessionInfo>("'callState' can only be set to Hold or Connected (hold or unhold the call).", session);
+            return RoutingResult.Invalid<SessionInfo>("'callState' can only be set to Hold or Connected (hold or unhold the call).", Session);
         }
 
-        var hold = request.CallState == SessionCallState.Hold && state.State.HeldCallSids.Count == 0;
-        var unhold = request.CallState == SessionCallState.Connected && state.State.HeldCallSids.Count > 0;
-        if ((hold || unhold) && session.Ended)
+        var hold = request.CallState == SessionCallState.Hold && Record.HeldCallSids.Count == 0;
+        var unhold = request.CallState == SessionCallState.Connected && Record.HeldCallSids.Count > 0;
+        if ((hold || unhold) && Session.Ended)
         {
-            return Conflict(session, "The session has ended.");
+            return Conflict(Session, "The session has ended.");
         }
 
-        if (hold)
+        var changed = hold ? await HoldAsync(caller, Session.CallSid, request.HoldReason ?? SessionHoldReasons.None) : null;
+        foreach (var callSid in unhold ? Record.HeldCallSids.ToList() : [])
         {
-            var held = await HoldAsync(caller, session.CallSid, request.HoldReason ?? SessionHoldReasons.None);
-            if (!held.IsSuccess)
+            changed = await UnholdAsync(caller, callSid);
+            if (!changed.IsSuccess)
             {
-                return held;
+                break;
             }
         }
 
-        if (unhold)
+        if (changed is { IsSuccess: false })
         {
-            foreach (var callSid in state.State.HeldCallSids.ToList())
-            {
-                var released = await UnholdAsync(caller, callSid);
-                if (!released.IsSuccess)
-                {
-                    return released;
-                }
-            }
+            return changed;
         }
 
         if (request.ConsoleData is null && request.QueueState is null && (request.HoldReason is null || hold))
         {
-            return RoutingResult.Success(Session!);
+            return RoutingResult.Success(Session);
         }
 
-        Change(s => s with
+        Record.Change(s => s with
         {
             ConsoleData = request.ConsoleData ?? s.ConsoleData,
             QueueState = request.QueueState ?? s.QueueState,
@@ -139,34 +120,33 @@ public sealed partial class SessionGrain(
         }, caller);
         if (request.QueueState is { } queueState)
         {
-            Log($"Queue state set to {queueState}", caller);
+            Record.Log($"Queue state set to {queueState}", caller);
         }
 
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        return await SavedAsync();
     }
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> End(SessionCaller caller, EndSession request)
     {
-        if (Authorize(caller, out var session) is { } refused)
+        if (Record.Authorize(caller) is { } refused)
         {
             return refused;
         }
 
-        if (session.Ended)
+        if (Session.Ended)
         {
-            return Conflict(session, "The session has already ended.");
+            return Conflict(Session, "The session has already ended.");
         }
 
-        if (request.CallSid is { } callSid && MemberOfCall(session, callSid) is null)
+        if (request.CallSid is { } callSid && MemberOfCall(Session, callSid) is null)
         {
-            return RoutingResult.Invalid<SessionInfo>($"'callSid': call {callSid} is not a leg of this session.", session);
+            return RoutingResult.Invalid<SessionInfo>($"'callSid': call {callSid} is not a leg of this session.", Session);
         }
 
-        foreach (var leg in LiveLegs())
+        foreach (var leg in Record.LiveLegs())
         {
-            var hungUp = await SendAsync(new HangupCommand { CommandId = NextCommandId(), CallId = leg });
+            var hungUp = await SendAsync(new HangupCommand { CommandId = Record.NextCommandId(), CallId = leg });
             if (hungUp.Refusal is { } refusal)
             {
                 // The leg is already gone at the provider; its callbacks will say so.
@@ -176,159 +156,135 @@ public sealed partial class SessionGrain(
 
         await EndAsync(caller, "Ended", "Session ended");
         await QueueOrCancelTaskAsync();
-        return RoutingResult.Success(Session!);
+        return RoutingResult.Success(Session);
     }
 
     /// <inheritdoc />
-    public async Task<RoutingResult<SessionInfo>> Hold(SessionCaller caller, HoldSession request)
-    {
-        if (Authorize(caller, out var session) is { } refused)
-        {
-            return refused;
-        }
-
-        return session.Ended ? Conflict(session, "The session has ended.") : await HoldAsync(caller, request.CallSid ?? session.CallSid, request.Reason);
-    }
+    public async Task<RoutingResult<SessionInfo>> Hold(SessionCaller caller, HoldSession request) =>
+        Record.Authorize(caller) ?? (Session.Ended ? Conflict(Session, "The session has ended.") : await HoldAsync(caller, request.CallSid ?? Session.CallSid, request.Reason));
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> Unhold(SessionCaller caller, UnholdSession request)
     {
-        if (Authorize(caller, out var session) is { } refused)
+        if (Record.Authorize(caller) is { } refused)
         {
             return refused;
         }
 
-        if (session.Ended)
+        if (Session.Ended)
         {
-            return Conflict(session, "The session has ended.");
+            return Conflict(Session, "The session has ended.");
         }
 
-        var target = request.CallSid ?? (state.State.HeldCallSids.Count == 1 ? state.State.HeldCallSids[0] : session.CallSid);
-        return await UnholdAsync(caller, target);
+        var held = Record.HeldCallSids;
+        return await UnholdAsync(caller, request.CallSid ?? (held.Count == 1 ? held[0] : Session.CallSid));
     }
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> Redirect(SessionCaller caller, RedirectSession request)
     {
-        if (VoiceCallCheck(caller, out var session) is { } failed)
+        if (Record.CheckVoiceCall(caller) is { } failed)
         {
             return failed;
         }
 
         if (!E164.IsValid(request.Destination) && !SessionAddress.IsUserId(request.Destination))
         {
-            return RoutingResult.Invalid<SessionInfo>("'destination' must be a phone number or a user id.", session);
+            return RoutingResult.Invalid<SessionInfo>("'destination' must be a phone number or a user id.", Session);
         }
 
-        var callSid = session.CallSid!;
-        var redirect = new RedirectCommand { CommandId = NextCommandId(), CallId = callSid, Destination = DialString(request.Destination!), CallerId = request.CallerId ?? session.FromAddress };
-        var sent = await SendAsync(redirect);
-        if (sent.Refusal is { } refusal)
-        {
-            return await RefusedAsync(session, $"The transfer to {request.Destination} failed: {refusal}");
-        }
-
-        state.State.HeldCallSids.Remove(callSid);
-        Change(s => s with { HoldReason = SessionHoldReasons.None, HeldByUserId = null, HoldQueueName = null }, caller);
-        Log($"Call transferred to {request.Destination}", caller);
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        var callSid = Session.CallSid!;
+        return await CommandThenAsync(
+            new RedirectCommand { CommandId = Record.NextCommandId(), CallId = callSid, Destination = DialString(request.Destination!), CallerId = request.CallerId ?? Session.FromAddress },
+            refusal => $"The transfer to {request.Destination} failed: {refusal}",
+            () => Record.Transferred(callSid, request.Destination!, caller));
     }
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> AddConferenceMember(SessionCaller caller, AddConferenceMember request)
     {
-        if (VoiceCallCheck(caller, out var session) is { } failed)
+        if (Record.CheckVoiceCall(caller) is { } failed)
         {
             return failed;
         }
 
         var destination = request.Destination!;
-        if (session.Members.Any(m => m.Identity == destination && m.CallState != SessionMemberCallState.None))
+        if (Session.Members.Any(m => m.Identity == destination && m.CallState != SessionMemberCallState.None))
         {
-            return Conflict(session, $"{destination} is already in the call.");
+            return Conflict(Session, $"{destination} is already in the call.");
         }
 
-        if (session.ConferenceSid is null)
-        {
-            // A two-party call becomes a conference first: its leg moves into the session's conference.
-            var move = await SendAsync(new MoveToConferenceCommand { CommandId = NextCommandId(), CallId = request.CallSid ?? session.CallSid!, ConferenceName = Conference });
-            if (move.Refusal is { } moveRefusal)
-            {
-                return await RefusedAsync(session, $"The call could not become a conference: {moveRefusal}");
-            }
-
-            Log("Call turned into a conference", caller);
-        }
-
-        var from = request.FromNumber ?? session.FromAddress ?? accounts.Find(session.AccountId!)?.DefaultCallerId;
+        var from = request.FromNumber ?? Session.FromAddress ?? accounts.Find(Session.AccountId!)?.DefaultCallerId;
         if (from is null)
         {
-            return RoutingResult.Invalid<SessionInfo>("'fromNumber' is required: the session and account have no caller id.", session);
+            return RoutingResult.Invalid<SessionInfo>("'fromNumber' is required: the session and account have no caller id.", Session);
+        }
+
+        if (Session.ConferenceSid is null)
+        {
+            // A two-party call becomes a conference first: its leg moves into the session's conference.
+            var move = new MoveToConferenceCommand { CommandId = Record.NextCommandId(), CallId = request.CallSid ?? Session.CallSid!, ConferenceName = Record.Conference };
+            if ((await SendAsync(move)).Refusal is { } moveRefusal)
+            {
+                return await RefusedAsync($"The call could not become a conference: {moveRefusal}");
+            }
+
+            Record.Log("Call turned into a conference", caller);
         }
 
         var role = SessionAddress.IsUserId(destination) ? SessionMemberRoles.Agent : SessionMemberRoles.Transfer;
         var (member, refusal) = await DialMemberAsync(from, DialString(destination), Member(destination, role));
         if (member is null)
         {
-            return await RefusedAsync(session, $"The call to {destination} failed: {refusal}");
+            return await RefusedAsync($"The call to {destination} failed: {refusal}");
         }
 
-        Change(s => s with { MostRecentParticipantCallSid = member.CallSid }, caller);
-        Log($"Conference member {destination} dialled", caller);
+        Record.Change(s => s with { MostRecentParticipantCallSid = member.CallSid }, caller);
+        Record.Log($"Conference member {destination} dialled", caller);
         return await AttachAsync(member.CallSid!);
     }
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> RemoveConferenceMember(SessionCaller caller, RemoveConferenceMember request)
     {
-        if (VoiceCallCheck(caller, out var session) is { } failed)
+        if (Record.CheckVoiceCall(caller) is { } failed)
         {
             return failed;
         }
 
-        if (MemberOfCall(session, request.CallSid!) is not { } member || member.IsOriginalMember)
+        if (MemberOfCall(Session, request.CallSid!) is not { } member || member.IsOriginalMember)
         {
             return RoutingResult.NotFound<SessionInfo>($"Call {request.CallSid} is not a conference member added to this session.");
         }
 
-        if (state.State.LegStatuses.GetValueOrDefault(member.CallSid!) == CallLegStatus.Disconnected)
+        if (Record.LegStatus(member.CallSid!) == CallLegStatus.Disconnected)
         {
-            return Conflict(session, $"{member.Identity} has already left the call.");
+            return Conflict(Session, $"{member.Identity} has already left the call.");
         }
 
-        CallCommand remove = session.ConferenceSid is { } conferenceId && member.CallState is SessionMemberCallState.Connected or SessionMemberCallState.Hold
-            ? new RemoveParticipantCommand { CommandId = NextCommandId(), ConferenceId = conferenceId, CallId = member.CallSid! }
-            : new HangupCommand { CommandId = NextCommandId(), CallId = member.CallSid! };
-        var sent = await SendAsync(remove);
-        if (sent.Refusal is { } refusal)
-        {
-            return await RefusedAsync(session, $"{member.Identity} could not be removed: {refusal}");
-        }
-
-        state.State.HeldCallSids.Remove(member.CallSid!);
-        Log($"Conference member {member.Identity} removed", caller);
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        CallCommand remove = Session.ConferenceSid is { } conferenceId && member.CallState is SessionMemberCallState.Connected or SessionMemberCallState.Hold
+            ? new RemoveParticipantCommand { CommandId = Record.NextCommandId(), ConferenceId = conferenceId, CallId = member.CallSid! }
+            : new HangupCommand { CommandId = Record.NextCommandId(), CallId = member.CallSid! };
+        return await CommandThenAsync(remove, refusal => $"{member.Identity} could not be removed: {refusal}", () => Record.MemberRemoved(member, caller));
     }
 
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> InviteChatMember(SessionCaller caller, InviteChatMember request)
     {
-        if (ChatCheck(caller, out var session) is { } failed)
+        if (Record.CheckChat(caller) is { } failed)
         {
             return failed;
         }
 
-        if (session.Members.Any(m => m.Identity == request.MemberToAdd))
+        if (Session.Members.Any(m => m.Identity == request.MemberToAdd))
         {
-            return Conflict(session, $"{request.MemberToAdd} is already a member.");
+            return Conflict(Session, $"{request.MemberToAdd} is already a member.");
         }
 
-        var callerId = request.CallerId ?? session.FromAddress ?? accounts.Find(session.AccountId!)?.DefaultCallerId;
+        var callerId = request.CallerId ?? Session.FromAddress ?? accounts.Find(Session.AccountId!)?.DefaultCallerId;
         if (callerId is null && E164.IsValid(request.MemberToAdd))
         {
-            return RoutingResult.Invalid<SessionInfo>("'callerId' is required: the session and account have no number to text from.", session);
+            return RoutingResult.Invalid<SessionInfo>("'callerId' is required: the session and account have no number to text from.", Session);
         }
 
         return await InviteAsync(caller, request.MemberToAdd!, callerId, original: false);
@@ -337,296 +293,114 @@ public sealed partial class SessionGrain(
     /// <inheritdoc />
     public async Task<RoutingResult<SessionInfo>> RemoveChatMember(SessionCaller caller, DeleteChatMember request)
     {
-        if (ChatCheck(caller, out var session) is { } failed)
+        if (Record.CheckChat(caller) is { } failed)
         {
             return failed;
         }
 
-        if (!session.Members.Any(m => m.Identity == request.MemberToRemove))
+        if (!Session.Members.Any(m => m.Identity == request.MemberToRemove))
         {
             return RoutingResult.NotFound<SessionInfo>($"{request.MemberToRemove} is not a member of this session.");
         }
 
-        Change(s => s with { Members = [.. s.Members.Where(m => m.Identity != request.MemberToRemove)] }, caller);
-        Log($"{request.MemberToRemove} removed from the chat", caller);
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        Record.Change(s => s with { Members = [.. s.Members.Where(m => m.Identity != request.MemberToRemove)] }, caller);
+        Record.Log($"{request.MemberToRemove} removed from the chat", caller);
+        return await SavedAsync();
     }
 
     private async Task<RoutingResult<SessionInfo>> HoldAsync(SessionCaller? caller, string? callSid, SessionHoldReasons reason)
     {
-        var session = Session!;
-        if (session.Channel != FlowChannels.Voice)
+        if (Record.CheckHold(callSid) is { } refused)
         {
-            return Conflict(session, "A chat cannot be held.");
+            return refused;
         }
 
-        if (callSid is null || MemberOfCall(session, callSid) is not { } member)
-        {
-            return RoutingResult.Invalid<SessionInfo>($"'callSid': call {callSid} is not a leg of this session.", session);
-        }
-
-        if (state.State.HeldCallSids.Contains(callSid))
-        {
-            return Conflict(session, $"{member.Identity} is already on hold.");
-        }
-
-        if (member.CallState != SessionMemberCallState.Connected || session.ConferenceSid is not { } conferenceId)
-        {
-            return Conflict(session, $"{member.Identity} is not connected, so it cannot be held.");
-        }
-
-        var sent = await SendAsync(new UpdateParticipantCommand { CommandId = NextCommandId(), ConferenceId = conferenceId, CallId = callSid, Hold = true });
-        if (sent.Refusal is { } refusal)
-        {
-            return await RefusedAsync(session, $"{member.Identity} could not be held: {refusal}");
-        }
-
-        MarkHeld(callSid, reason, caller);
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        var who = MemberOfCall(Session, callSid!)!.Identity;
+        return await CommandThenAsync(
+            new UpdateParticipantCommand { CommandId = Record.NextCommandId(), ConferenceId = Session.ConferenceSid!, CallId = callSid!, Hold = true },
+            refusal => $"{who} could not be held: {refusal}",
+            () => Record.MarkHeld(callSid!, reason, caller));
     }
 
     private async Task<RoutingResult<SessionInfo>> UnholdAsync(SessionCaller? caller, string? callSid)
     {
-        var session = Session!;
-        if (callSid is null || !state.State.HeldCallSids.Contains(callSid))
+        if (callSid is null || !Record.IsHeld(callSid))
         {
-            return Conflict(session, "That call is not on hold.");
+            return Conflict(Session, "That call is not on hold.");
         }
 
-        var member = MemberOfCall(session, callSid)!;
-        var sent = await SendAsync(new UpdateParticipantCommand { CommandId = NextCommandId(), ConferenceId = session.ConferenceSid!, CallId = callSid, Hold = false });
-        if (sent.Refusal is { } refusal)
-        {
-            return await RefusedAsync(session, $"{member.Identity} could not be taken off hold: {refusal}");
-        }
-
-        MarkUnheld(callSid, caller);
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        var who = MemberOfCall(Session, callSid)!.Identity;
+        return await CommandThenAsync(
+            new UpdateParticipantCommand { CommandId = Record.NextCommandId(), ConferenceId = Session.ConferenceSid!, CallId = callSid, Hold = false },
+            refusal => $"{who} could not be taken off hold: {refusal}",
+            () => Record.MarkUnheld(callSid, caller));
     }
 
-    /// <summary>Records that the provider holds <paramref name="callSid"/>.</summary>
-    private void MarkHeld(string callSid, SessionHoldReasons reason, SessionCaller? caller)
-    {
-        var who = MemberOfCall(Session!, callSid)?.Identity ?? callSid;
-        state.State.HeldCallSids.Add(callSid);
-        Change(s => s with
-        {
-            HoldReason = reason,
-            HeldByUserId = caller?.UserId ?? s.LastModifiedBy,
-            HoldQueueName = Conference,
-            Members = [.. s.Members.Select(m => m.CallSid == callSid ? m with { CallState = SessionMemberCallState.Hold } : m)],
-        }, caller);
-        UpdateCallState();
-        Log(reason == SessionHoldReasons.None ? $"{who} put on hold" : $"{who} put on hold ({reason})", caller);
-    }
-
-    /// <summary>Records that the provider no longer holds <paramref name="callSid"/>.</summary>
-    private void MarkUnheld(string callSid, SessionCaller? caller)
-    {
-        var who = MemberOfCall(Session!, callSid)?.Identity ?? callSid;
-        state.State.HeldCallSids.Remove(callSid);
-        var stillHeld = state.State.HeldCallSids.Count > 0;
-        Change(s => s with
-        {
-            HoldReason = stillHeld ? s.HoldReason : SessionHoldReasons.None,
-            HeldByUserId = stillHeld ? s.HeldByUserId : null,
-            HoldQueueName = stillHeld ? s.HoldQueueName : null,
-            Members = [.. s.Members.Select(m => m.CallSid == callSid && m.CallState == SessionMemberCallState.Hold ? m with { CallState = SessionMemberCallState.Connected } : m)],
-        }, caller);
-        UpdateCallState();
-        Log($"{who} taken off hold", caller);
-    }
-
+    /// <summary>Adds a chat member, texting a phone number an invitation first; a refused first invitation fails the chat.</summary>
     private async Task<RoutingResult<SessionInfo>> InviteAsync(SessionCaller caller, string memberToAdd, string? callerId, bool original)
     {
         var byText = E164.IsValid(memberToAdd);
         if (byText)
         {
-            var text = new SendMessageCommand
+            var text = new SendMessageCommand { CommandId = Record.NextCommandId(), From = callerId!, To = memberToAdd, Text = $"You are invited to a chat (session {GrainKey})." };
+            if ((await SendAsync(text)).Refusal is { } refusal)
             {
-                CommandId = NextCommandId(),
-                From = callerId!,
-                To = memberToAdd,
-                Text = $"You are invited to a chat (session {GrainKey}).",
-            };
-            var sent = await SendAsync(text);
-            if (sent.Refusal is { } refusal)
-            {
-                return original
-                    ? await EndAsync(caller, "Failed", $"The invitation to {memberToAdd} failed: {refusal}")
-                    : await RefusedAsync(Session!, $"The invitation to {memberToAdd} failed: {refusal}");
+                var message = $"The invitation to {memberToAdd} failed: {refusal}";
+                return original ? await EndAsync(caller, "Failed", message) : await RefusedAsync(message);
             }
         }
 
         var member = Member(memberToAdd, byText ? SessionMemberRoles.Caller : SessionMemberRoles.Agent, original: original);
-        Change(s => s with { Members = [.. s.Members, member] }, caller);
-        Log(byText ? $"{memberToAdd} invited by text message" : $"{memberToAdd} invited", caller);
-        await SaveAsync();
-        return RoutingResult.Success(Session!);
+        Record.Change(s => s with { Members = [.. s.Members, member] }, caller);
+        Record.Log(byText ? $"{memberToAdd} invited by text message" : $"{memberToAdd} invited", caller);
+        return await SavedAsync();
     }
 
     private async Task<RoutingResult<SessionInfo>> EndAsync(SessionCaller caller, string outcome, string message)
     {
-        Finish(outcome, message, caller);
+        Record.Finish(outcome, message, caller);
+        return await SavedAsync();
+    }
+
+    /// <summary>Sends <paramref name="command"/>; records its effect and stores the session, or logs the provider's refusal.</summary>
+    private async Task<RoutingResult<SessionInfo>> CommandThenAsync(CallCommand command, Func<string, string> refused, Action applied)
+    {
+        if ((await SendAsync(command)).Refusal is { } refusal)
+        {
+            return await RefusedAsync(refused(refusal));
+        }
+
+        applied();
+        return await SavedAsync();
+    }
+
+    /// <summary>Stores a provider's refusal in the log (nothing else changed) and answers 409.</summary>
+    private async Task<RoutingResult<SessionInfo>> RefusedAsync(string message)
+    {
+        Record.Log(message);
         await SaveAsync();
-        return RoutingResult.Success(Session!);
+        return Conflict(Session, message);
     }
 
-    private void Finish(string outcome, string message, SessionCaller? caller)
+    /// <summary>Stores the session and answers with it.</summary>
+    private async Task<RoutingResult<SessionInfo>> SavedAsync()
     {
-        state.State.HeldCallSids.Clear();
-        var missed = !state.State.Answered;
-        Change(s => s with
-        {
-            Ended = true,
-            DialState = SessionDialState.None,
-            CallState = SessionCallState.Disconnected,
-            QueueState = s.QueueState == SessionQueueStates.None ? s.QueueState : SessionQueueStates.Disconnected,
-            HoldReason = SessionHoldReasons.None,
-            HeldByUserId = null,
-            HoldQueueName = null,
-            DateCompleted = timeProvider.GetUtcNow(),
-            Outcome = outcome,
-            WasMissed = s.Channel == FlowChannels.Voice && missed,
-        }, caller);
-        Log(message, caller);
+        await SaveAsync();
+        return RoutingResult.Success(Session);
     }
-
-    private RoutingResult<SessionInfo>? VoiceCallCheck(SessionCaller caller, out SessionInfo session)
-    {
-        if (Authorize(caller, out session) is { } refused)
-        {
-            return refused;
-        }
-
-        if (session.Channel != FlowChannels.Voice)
-        {
-            return Conflict(session, "A chat session has no call: invite chat members instead.");
-        }
-
-        if (session.Ended)
-        {
-            return Conflict(session, "The session has ended.");
-        }
-
-        return session.CallSid is { } callSid && state.State.LegStatuses.GetValueOrDefault(callSid) == CallLegStatus.Answered
-            ? null
-            : Conflict(session, "The session's call is not connected.");
-    }
-
-    private RoutingResult<SessionInfo>? ChatCheck(SessionCaller caller, out SessionInfo session)
-    {
-        if (Authorize(caller, out session) is { } refused)
-        {
-            return refused;
-        }
-
-        if (session.Channel != FlowChannels.Chat)
-        {
-            return Conflict(session, "A voice session has no chat members: add conference members instead.");
-        }
-
-        return session.Ended ? Conflict(session, "The session has ended.") : null;
-    }
-
-    /// <summary>Null when the caller may change the session; else the answer: not found for another account's, forbidden for a user not in it.</summary>
-    private RoutingResult<SessionInfo>? Authorize(SessionCaller caller, out SessionInfo session)
-    {
-        session = Session!;
-        if (Session is null || Session.AccountId != caller.AccountId)
-        {
-            return NotFound();
-        }
-
-        var own = caller.IsAdmin || (caller.UserId is { } user
-            && (string.Equals(session.CreatedBy, user, StringComparison.OrdinalIgnoreCase)
-                || session.Members.Any(m => string.Equals(m.Identity, user, StringComparison.OrdinalIgnoreCase))));
-        return own ? null : RoutingResult.Forbidden<SessionInfo>("A User key may only act on sessions it started or is a member of; use an Admin key.");
-    }
-
-    private IEnumerable<string> LiveLegs() => state.State.LegStatuses.Where(l => l.Value != CallLegStatus.Disconnected).Select(l => l.Key)
-        .Concat(Session!.Members.Where(m => m.CallSid is not null && !state.State.LegStatuses.ContainsKey(m.CallSid)).Select(m => m.CallSid!))
-        .ToList();
-
-    private static SessionMemberInfo Member(string? identity, SessionMemberRoles role, string? displayName = null, bool original = false) => new()
-    {
-        Identity = identity,
-        DisplayName = displayName ?? identity,
-        IsOriginalMember = original,
-        Role = role,
-    };
-
-    private static SessionMemberInfo? MemberOfCall(SessionInfo session, string callSid) => session.Members.FirstOrDefault(m => m.CallSid == callSid);
-
-    /// <summary>Whether <paramref name="member"/> connecting means the call was answered.</summary>
-    private static bool TakesTheCall(SessionInfo session, SessionMemberInfo member) =>
-        session.Direction == SessionDirections.Outgoing ? member.IsOriginalMember : member.Role != SessionMemberRoles.Caller;
-
-    /// <summary>Sets the session's call state from its members and holds, touching nothing when it is already right.</summary>
-    private void UpdateCallState()
-    {
-        var callState = CallStateOf(Session!);
-        if (callState != Session!.CallState)
-        {
-            Change(s => s with { CallState = callState });
-        }
-    }
-
-    private SessionCallState CallStateOf(SessionInfo session) =>
-        session.Ended ? SessionCallState.Disconnected
-        : session.Channel != FlowChannels.Voice ? SessionCallState.Passive
-        : state.State.HeldCallSids.Count > 0 ? SessionCallState.Hold
-        : state.State.Answered && session.Members.Any(m => m.CallState == SessionMemberCallState.Connected) ? SessionCallState.Connected
-        : SessionCallState.Ringing;
-
-    /// <summary>Users dial as Twilio clients; numbers as they are.</summary>
-    private static string DialString(string destination) => SessionAddress.IsUserId(destination) ? $"client:{destination}" : destination;
-
-    private string Conference => CallKeys.ConferenceOfSession(GrainKey);
-
-    private string NextCommandId() => $"{GrainKey}-{++state.State.CommandCount}";
-
-    private void Change(Func<SessionInfo, SessionInfo> change, SessionCaller? caller = null)
-    {
-        var now = timeProvider.GetUtcNow();
-        state.State.Session = change(Session!) with
-        {
-            DateLastModified = now,
-            LastModifiedBy = caller?.UserId ?? Session!.LastModifiedBy,
-        };
-    }
-
-    private void Log(string message, SessionCaller? caller = null) =>
-        Change(s => s with { Log = [.. s.Log, new SessionLogInfo { Date = timeProvider.GetUtcNow(), Message = message }] }, caller);
 
     /// <summary>Stores the session and, when what the list filters on changed, updates the account's index.</summary>
     private async Task SaveAsync()
     {
-        var session = Session!;
         state.State.Version++;
         await state.WriteStateAsync();
-        var users = session.Members
-            .Where(m => m.Role == SessionMemberRoles.Agent || SessionAddress.IsUserId(m.Identity))
-            .Select(m => m.Identity)
-            .Prepend(session.CreatedBy)
-            .OfType<string>()
-            .Distinct()
-            .ToList();
-        var summary = new SessionSummary(GrainKey, session.DateCreated!.Value, state.State.Version, session.Ended, session.Channel, session.FromAddress, session.ToAddress, users);
-        if (state.State.Indexed is { } indexed && indexed.Ended == summary.Ended && indexed.Users.SequenceEqual(summary.Users))
+        if (Record.SummaryToIndex() is not { } summary)
         {
             return;
         }
 
-        await GrainFactory.GetGrain<ISessionIndexGrain>(session.AccountId!).Track(summary);
+        await GrainFactory.GetGrain<ISessionIndexGrain>(Session.AccountId!).Track(summary);
         state.State.Indexed = summary;
         await state.WriteStateAsync();
     }
-
-    private static RoutingResult<SessionInfo> NotFound() => RoutingResult.NotFound<SessionInfo>("No such session in this account.");
-
-    private static RoutingResult<SessionInfo> Conflict(SessionInfo session, string error) => RoutingResult.IllegalTransition(session, error);
 }
