@@ -42,6 +42,7 @@ public static class TelephonyGrains
         services.AddOptions<ReservationTimeoutOptions>().Bind(configuration.GetSection("Telephony:Routing"));
         services.AddHttpClient(CallProviderCatalog.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<CallProviderCatalog>();
+        services.AddSingleton<InstructionTargets>();
         services.AddHttpClient(SimulatorHttpClientName);
         services.TryAddSingleton(sp => CreateSimulators(sp, () => sp.GetRequiredService<IOptions<ProviderOptions>>().Value.PublicBaseUrl));
         services.TryAddSingleton<WorkerEventBroadcaster>();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -23,7 +21,7 @@ namespace Telephony.Grains.Routing;
 internal sealed class ReservationGrain(
     [PersistentState("reservation")] IPersistentState<ReservationState> state,
     AccountRegistry accounts,
-    IOptions<ProviderOptions> providerOptions,
+    InstructionTargets targets,
     IOptions<ReservationTimeoutOptions> timeoutOptions,
     TimeProvider timeProvider,
     ILogger<ReservationGrain> logger) : Grain, IReservationGrain, IRemindable
@@ -49,7 +47,7 @@ internal sealed class ReservationGrain(
     public Task<RoutingResult<Reservation>> Get() =>
         Task.FromResult(state.State.Reservation is { } reservation
             ? RoutingResult.Success(reservation)
-            : NotFound());
+            : RoutingResult.NotFound<Reservation>($"Reservation {GrainKey} does not exist."));
 
     /// <inheritdoc />
     public Task<RoutingResult<Reservation>> Accept(ReservationInstruction instruction) => InstructAsync(instruction, ReservationStatus.Accepted);
@@ -73,9 +71,9 @@ internal sealed class ReservationGrain(
         }
 
         var current = state.State.Reservation!;
-        if (!E164.IsValid(instruction.From) || InstructionUrl(current.AccountSid, instruction.Url) is not { } url)
+        if (!E164.IsValid(instruction.From) || targets.Url(current.AccountSid, instruction.Url) is not { } url)
         {
-            return RoutingResult.Invalid($"A call instruction needs 'from' (an E.164 number) and 'url' ({UrlRule(current.AccountSid)}).", current);
+            return RoutingResult.Invalid($"A call instruction needs 'from' (an E.164 number) and 'url' ({targets.UrlRule(current.AccountSid)}).", current);
         }
 
         if (await ContactAsync(current, instruction) is not ({ } worker, { } contact))
@@ -96,9 +94,9 @@ internal sealed class ReservationGrain(
         }
 
         var current = state.State.Reservation!;
-        if (instruction.CallSid is not { Length: > 0 } callSid || InstructionUrl(current.AccountSid, instruction.Url) is not { } url)
+        if (instruction.CallSid is not { Length: > 0 } callSid || targets.Url(current.AccountSid, instruction.Url) is not { } url)
         {
-            return RoutingResult.Invalid($"A redirect instruction needs 'callSid' and 'url' ({UrlRule(current.AccountSid)}).", current);
+            return RoutingResult.Invalid($"A redirect instruction needs 'callSid' and 'url' ({targets.UrlRule(current.AccountSid)}).", current);
         }
 
         // Only a call of the task's own session: a worker's key must not move other calls of the account.
@@ -226,7 +224,7 @@ internal sealed class ReservationGrain(
     /// <summary>Arms the in-memory timer that ends the offer at its deadline (at once if the deadline has passed).</summary>
     private void StartTimeoutTimer(Reservation reservation)
     {
-        var remaining = Deadline(reservation) - timeProvider.GetUtcNow();
+        var remaining = ReservationTransitions.Deadline(reservation) - timeProvider.GetUtcNow();
         _timeoutTimer?.Dispose();
         _timeoutTimer = this.RegisterGrainTimer(
             static (grain, _) => grain.TimeOutIfDueAsync(),
@@ -242,7 +240,7 @@ internal sealed class ReservationGrain(
             return;
         }
 
-        if (timeProvider.GetUtcNow() < Deadline(reservation))
+        if (timeProvider.GetUtcNow() < ReservationTransitions.Deadline(reservation))
         {
             // Woken early (the reminder's clock runs ahead of this one): the timer still ends it on time.
             StartTimeoutTimer(reservation);
@@ -253,7 +251,6 @@ internal sealed class ReservationGrain(
         await ApplyAsync(ruling);
     }
 
-    private static DateTimeOffset Deadline(Reservation reservation) => reservation.DateCreated.AddSeconds(reservation.Timeout);
 
     /// <summary>
     /// Accepts, then dials the worker into the session where the task's caller waits. What can be checked before
@@ -323,56 +320,11 @@ internal sealed class ReservationGrain(
         }
     }
 
-    /// <summary>
-    /// The instruction URL, when it is one this account's provider may be sent to: Bandwidth shares our callback
-    /// credentials with every URL of a call, so on Bandwidth it must be under our public base URL.
-    /// </summary>
-    private Uri? InstructionUrl(string accountId, string? text)
-    {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            return null;
-        }
-
-        return accounts.Find(accountId)?.CallbackProvider != ProviderKind.Bandwidth || WebhookPaths.IsUnder(providerOptions.Value.PublicBaseUrl, url)
-            ? url
-            : null;
-    }
-
-    private string UrlRule(string accountId) => accounts.Find(accountId)?.CallbackProvider == ProviderKind.Bandwidth
-        ? $"an absolute URL under {providerOptions.Value.PublicBaseUrl}: Bandwidth sends our callback credentials to it"
-        : "an absolute http or https URL";
-
-    /// <summary>Null when the reservation exists at the expected version; else the answer.</summary>
-    private RoutingResult<Reservation>? Check(ReservationInstruction instruction)
-    {
-        if (state.State.Reservation is not { } current)
-        {
-            return NotFound();
-        }
-
-        return instruction.ExpectedVersion is { } expected && expected != current.Version
-            ? RoutingResult.StaleVersion(current, expected, current.Version)
-            : null;
-    }
-
     /// <summary>The worker and where to reach it: the instruction's <c>to</c>, else the worker's <c>contact_uri</c> attribute.</summary>
     private async Task<(Worker? Worker, string? Contact)> ContactAsync(Reservation reservation, ReservationInstruction instruction)
     {
         var worker = (await WorkerOf(reservation).Get()).Value;
-        return (worker, worker is null ? null : instruction.To ?? ContactUri(worker.Attributes));
-    }
-
-    private static string? ContactUri(string attributes)
-    {
-        try
-        {
-            return JsonNode.Parse(attributes)?["contact_uri"] is JsonValue value && value.TryGetValue<string>(out var uri) && uri.Length > 0 ? uri : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return (worker, worker is null ? null : instruction.To ?? InstructionTargets.ContactUri(worker.Attributes));
     }
 
     private async Task<RoutingResult<Reservation>> InstructAsync(ReservationInstruction instruction, ReservationStatus target)
@@ -384,42 +336,31 @@ internal sealed class ReservationGrain(
         }
 
         var current = state.State.Reservation!;
-
-        if (!ReservationTransitions.IsLegal(current.Status, target))
+        if (ReservationTransitions.CheckTarget(current, target) is { } illegal)
         {
-            return RoutingResult.IllegalTransition(current, $"A {Describe(current.Status)} reservation cannot become {Describe(target)}.");
+            return illegal;
         }
 
         var ruling = await TaskOf(current).ResolveReservation(current.Sid, target);
         var after = await ApplyAsync(ruling);
         return after.Status == target
             ? RoutingResult.Success(after)
-            : RoutingResult.IllegalTransition(after, $"The reservation is {Describe(after.Status)}: its task ruled so before this instruction.");
+            : RoutingResult.IllegalTransition(after, $"The reservation is {ReservationTransitions.Describe(after.Status)}: its task ruled so before this instruction.");
     }
 
     /// <summary>Stores the task's ruling as the next version and logs it on the worker; a ruling that is no legal move is ignored.</summary>
     private async Task<Reservation> ApplyAsync(ReservationResolution ruling)
     {
         var current = state.State.Reservation!;
-        if (current.Status == ruling.Status)
+        if (ReservationTransitions.Next(current, ruling, timeProvider.GetUtcNow()) is not { } next)
         {
+            if (current.Status != ruling.Status)
+            {
+                RoutingLog.RulingIgnored(logger, current.Sid, ruling.Status, current.Status);
+            }
+
             return current;
         }
-
-        if (!ReservationTransitions.IsLegal(current.Status, ruling.Status))
-        {
-            RoutingLog.RulingIgnored(logger, current.Sid, ruling.Status, current.Status);
-            return current;
-        }
-
-        var next = current with
-        {
-            Status = ruling.Status,
-            Task = ruling.Task,
-            CanceledReasonCode = ruling.Status == ReservationStatus.Canceled ? ruling.CanceledReasonCode : current.CanceledReasonCode,
-            DateUpdated = timeProvider.GetUtcNow(),
-            Version = current.Version + 1,
-        };
         state.State.Reservation = next;
         await state.WriteStateAsync();
         if (current.Status == ReservationStatus.Pending)
@@ -437,6 +378,8 @@ internal sealed class ReservationGrain(
         return next;
     }
 
+    private RoutingResult<Reservation>? Check(ReservationInstruction instruction) => ReservationTransitions.Check(state.State.Reservation, GrainKey, instruction);
+
     private ITaskGrain TaskOf(Reservation reservation) =>
         GrainFactory.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(reservation.WorkspaceSid, reservation.Task.Sid));
 
@@ -445,7 +388,4 @@ internal sealed class ReservationGrain(
     private IWorkerGrain WorkerOf(Reservation reservation) =>
         GrainFactory.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(reservation.WorkspaceSid, reservation.WorkerSid));
 
-    private RoutingResult<Reservation> NotFound() => RoutingResult.NotFound<Reservation>($"Reservation {GrainKey} does not exist.");
-
-    private static string Describe(ReservationStatus status) => status.ToString().ToLowerInvariant();
 }
