@@ -3,6 +3,7 @@
 # grain call, state write) against a bare Kestrel 204 endpoint, in one host, one run; between them the
 # state-write floor: the bare endpoint plus the store's share of a callback, with no parsing and no grains.
 # Usage: bench/webhook-bench.sh [Memory|Sqlite] [seconds]   (needs wrk: apt-get install -y wrk)
+# GRAIN_FLOOR=1 also measures the Orleans floor: the state write through two grain calls, with no parsing and none of our logic.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 storage=${1:-Sqlite}
@@ -37,6 +38,10 @@ echo "== bare Kestrel 204"
 run "${seconds}s" /bench/bare "$work/requests.txt" | tee "$work/bare.out"
 echo "== state-write floor: bare plus a state write ($storage), a read every fourth"
 run "${seconds}s" /bench/state-write "$work/requests.txt" | tee "$work/floor.out"
+if [ -n "${GRAIN_FLOOR:-}" ]; then
+  echo "== Orleans floor: the state write through two grain calls, a new grain every fourth request ($storage)"
+  run "${seconds}s" /bench/grain-floor "$work/requests.txt" | tee "$work/grain-floor.out"
+fi
 echo "== signed Twilio status callback ($storage)"
 run "${seconds}s" /webhooks/twilio/status "$work/requests.txt" | tee "$work/callback.out"
 # The aim is stated as a ratio; by host CPU it moves less with the machine's other load than by requests per second.
@@ -47,4 +52,5 @@ ratio() {
     "$work/bare.out" "$2"
 }
 ratio "state-write floor" "$work/floor.out"
+[ -n "${GRAIN_FLOOR:-}" ] && ratio "Orleans floor" "$work/grain-floor.out"
 ratio callback "$work/callback.out"

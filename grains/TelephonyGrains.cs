@@ -43,6 +43,7 @@ public static class TelephonyGrains
         services.AddHttpClient(CallProviderCatalog.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<CallProviderCatalog>();
         services.AddSingleton<InstructionTargets>();
+        services.AddSingleton<CallGrainReferences>();
         services.AddHttpClient(SimulatorHttpClientName);
         services.TryAddSingleton(sp => CreateSimulators(sp, () => sp.GetRequiredService<IOptions<ProviderOptions>>().Value.PublicBaseUrl));
         services.TryAddSingleton<WorkerEventBroadcaster>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
@@ -15,20 +16,27 @@ internal sealed class FailedCallReload : IIncomingGrainCallFilter
 {
     private static readonly System.Reflection.Assembly Grains = typeof(TelephonyGrains).Assembly;
 
+    // Decided once per grain class: every grain call passes here.
+    private readonly ConcurrentDictionary<Type, bool> _holdsState = new();
+
     /// <inheritdoc />
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context) =>
+        context.TargetContext.GrainInstance is { } grain && _holdsState.GetOrAdd(grain.GetType(), HoldsState)
+            ? InvokeAndReloadOnFailureAsync(context)
+            : context.Invoke();
+
+    private static async Task InvokeAndReloadOnFailureAsync(IIncomingGrainCallContext context)
     {
         try
         {
             await context.Invoke();
         }
-        catch (Exception e) when (HoldsState(context.TargetContext.GrainInstance))
+        catch (Exception e)
         {
             context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, $"A call failed and may have left unstored changes: {e.GetType().Name}"));
             throw;
         }
     }
 
-    private static bool HoldsState(object? grain) =>
-        grain is not null && grain.GetType().Assembly == Grains && !Attribute.IsDefined(grain.GetType(), typeof(StatelessWorkerAttribute));
+    private static bool HoldsState(Type grain) => grain.Assembly == Grains && !Attribute.IsDefined(grain, typeof(StatelessWorkerAttribute));
 }

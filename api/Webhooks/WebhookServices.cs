@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Orleans;
 using Telephony.GrainInterfaces.Calls;
+using Telephony.Grains.Calls;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
 
 namespace Telephony.Api.Webhooks;
 
 /// <summary>What every webhook needs: the accounts, our public URL, the clock, and the provider grain to hand events to.</summary>
-internal sealed class WebhookServices(AccountRegistry accounts, IOptions<ProviderOptions> options, TimeProvider time, IGrainFactory grains)
+internal sealed class WebhookServices(AccountRegistry accounts, IOptions<ProviderOptions> options, TimeProvider time, CallGrainReferences grains)
 {
     private readonly ConcurrentDictionary<string, string> _publicUrls = new(StringComparer.Ordinal);
 
@@ -35,5 +35,5 @@ internal sealed class WebhookServices(AccountRegistry accounts, IOptions<Provide
 
     /// <summary>Hands a normalized callback to the provider grain and returns what the call should do next.</summary>
     public Task<IReadOnlyList<CallInstruction>> DispatchAsync(CallEvent callEvent) =>
-        grains.GetGrain<IProviderGrain>(CallKeys.Provider(callEvent.Provider)).Dispatch(callEvent);
+        grains.Provider(callEvent.Provider).Dispatch(callEvent);
 }

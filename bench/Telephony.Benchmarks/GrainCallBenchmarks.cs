@@ -20,8 +20,11 @@ public class GrainCallBenchmarks
     private IPingGrain[] _pings = null!;
     private ISessionGrain[] _sessions = null!;
 
+    // Synchronous: BenchmarkDotNet's in-process toolchain does not wait for an asynchronous setup to finish.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _silo = await BenchSilo.StartAsync(sqlite: false, new Dictionary<string, string?> { ["Telephony:Accounts:0:Id"] = Account });
         _pings = [.. Enumerable.Range(0, Grains).Select(i => _silo.Grains.GetGrain<IPingGrain>($"p{i}"))];
@@ -35,7 +38,7 @@ public class GrainCallBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await _silo.DisposeAsync();
+    public void Cleanup() => _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Operations, Description = "call to an active empty grain (Orleans alone)")]
     public Task PingCalls() => RunCallers(async caller =>

@@ -13,8 +13,11 @@ public class StateWriteBenchmarks
     private IStoredGrain[] _grains = null!;
     private int _value;
 
+    // Synchronous: BenchmarkDotNet's in-process toolchain does not wait for an asynchronous setup to finish.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _silo = await BenchSilo.StartAsync(sqlite: true);
         _grains = [.. Enumerable.Range(0, Grains).Select(i => _silo.Grains.GetGrain<IStoredGrain>($"s{i}"))];
@@ -25,7 +28,7 @@ public class StateWriteBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await _silo.DisposeAsync();
+    public void Cleanup() => _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(OperationsPerInvoke = Grains * WritesPerGrain, Description = "SQLite state write, 1,000 grains at once")]
     public Task ConcurrentWrites()

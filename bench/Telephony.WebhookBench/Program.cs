@@ -64,6 +64,17 @@ app.MapPost("/bench/state-write", async () =>
     await grainStorage.WriteStateAsync("call", grainId, state);
     return Results.NoContent();
 });
+// The Orleans floor: the state-write floor's store work done the way Orleans does it for a call leg, with no parsing
+// and none of our logic: two grain calls (a stateless worker, then a keyed grain that writes its state and leaves
+// memory after its fourth call, so a new grain activates every fourth request).
+var relay = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IFloorRelayGrain>("floor");
+long floorRequests = 0;
+app.MapPost("/bench/grain-floor", async () =>
+{
+    var request = Interlocked.Increment(ref floorRequests);
+    await relay.Relay((request / 4).ToString("x32", CultureInfo.InvariantCulture), (int)(request % 4));
+    return Results.NoContent();
+});
 app.MapGet("/bench/allocated", () => Results.Text(GC.GetTotalAllocatedBytes().ToString(CultureInfo.InvariantCulture)));
 app.Run();
 
@@ -98,7 +109,7 @@ static void WriteRequests(string file, string prefix, int calls, string url)
 }
 
 /// <summary>The state the state-write floor stores: about as large as a finished call leg's.</summary>
-internal sealed class FloorState
+public sealed class FloorState
 {
     public string Payload { get; set; } = string.Empty;
 }

@@ -16,33 +16,39 @@ namespace Telephony.Grains.Calls;
 /// A change reaches the leg's session, which stores it, before the leg stores it and before the callback is
 /// answered: if either write fails the callback fails, the activation is dropped so nothing half-applied stays
 /// in memory (the silo's failed-call filter), and the provider's redelivery applies the event again, which the
-/// session takes at most once (by version). A disconnected leg leaves memory after each turn; its stored state is all it needs to refuse what
-/// comes later.
+/// session takes at most once (by version). A leg leaves memory when it disconnects; its stored state is all it
+/// needs to refuse what comes later.
 /// </summary>
-[GrainType("call")]
+[GrainType(GrainTypeName)]
 public sealed class CallGrain(
     [PersistentState("call")] IPersistentState<CallLegState> state,
     AccountRegistry accounts,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
+    /// <summary>The grain type: the stored grain id of a leg is <c>call/{provider}:{providerCallId}</c>.</summary>
+    public const string GrainTypeName = "call";
+
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<CallInstruction>> Apply(CallEvent callEvent)
     {
+        var finished = state.State.Leg.Status == CallLegStatus.Disconnected;
         if (state.State.Seen.Remember(callEvent.EventId, callEvent.ProviderCallId ?? string.Empty))
         {
             await ApplyNewAsync(callEvent);
         }
         else
         {
-            logger.LogDebug("Duplicate {EventType} {EventId} for call {CallId} ignored", callEvent.Type, callEvent.EventId, GrainKey);
+            CallLog.DuplicateIgnored(logger, callEvent.Type, callEvent.EventId, GrainKey);
         }
 
-        if (state.State.Leg.Status == CallLegStatus.Disconnected)
+        if (!finished && state.State.Leg.Status == CallLegStatus.Disconnected)
         {
             // A finished leg only hears late or repeated callbacks, and everything it needs to refuse them is stored:
-            // it leaves memory instead of staying until idle collection, as every call ever made otherwise would.
+            // it leaves memory instead of staying until idle collection, as every call ever made otherwise would. Only
+            // the turn that finishes it asks: callbacks queued behind that turn go on to a new activation, which must
+            // take them rather than leave as well, or Orleans would forward them again and give up.
             DeactivateOnIdle();
         }
 
@@ -59,7 +65,7 @@ public sealed class CallGrain(
         var leg = state.State.Leg;
         if (leg.SessionId is { } owner && owner != sessionId)
         {
-            logger.LogWarning("Call {CallId} belongs to session {SessionId}; attaching it to {OtherSessionId} refused", GrainKey, owner, sessionId);
+            CallLog.AttachRefused(logger, GrainKey, owner, sessionId);
             return null;
         }
 
@@ -98,7 +104,7 @@ public sealed class CallGrain(
         }
         else
         {
-            logger.LogInformation("Stale {EventType} {EventId} for call {CallId} ignored (status {Status})", callEvent.Type, callEvent.EventId, GrainKey, state.State.Leg.Status);
+            CallLog.StaleIgnored(logger, callEvent.Type, callEvent.EventId, GrainKey);
         }
 
         await state.WriteStateAsync();

@@ -7,29 +7,34 @@ namespace Telephony.Grains.Calls;
 
 /// <summary>
 /// One provider conference: whether it runs and which legs are in it. Each event applies once; a
-/// conference never comes back from completed, and a late join never re-adds a leg that left. A completed
-/// conference leaves memory after each turn.
+/// conference never comes back from completed, and a late join never re-adds a leg that left. A conference leaves
+/// memory when it completes.
 /// </summary>
-[GrainType("conference")]
+[GrainType(GrainTypeName)]
 public sealed class ConferenceGrain([PersistentState("conference")] IPersistentState<ConferenceState> state, ILogger<ConferenceGrain> logger) : Grain, IConferenceGrain
 {
+    /// <summary>The grain type: the stored grain id of a conference is <c>conference/{provider}:{accountId}:{name}</c>.</summary>
+    public const string GrainTypeName = "conference";
+
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public async Task Apply(CallEvent callEvent)
     {
+        var completed = state.State.Conference.Status == ConferenceStatus.Completed;
         if (state.State.Seen.Remember(callEvent.EventId, callEvent.ConferenceId ?? string.Empty))
         {
             await ApplyNewAsync(callEvent);
         }
         else
         {
-            logger.LogDebug("Duplicate {EventType} {EventId} for conference {Conference} ignored", callEvent.Type, callEvent.EventId, GrainKey);
+            CallLog.DuplicateIgnored(logger, callEvent.Type, callEvent.EventId, GrainKey);
         }
 
-        if (state.State.Conference.Status == ConferenceStatus.Completed)
+        if (!completed && state.State.Conference.Status == ConferenceStatus.Completed)
         {
-            // A completed conference never changes again and its state is stored: it need not stay in memory.
+            // A completed conference never changes again and its state is stored: it need not stay in memory. Only the
+            // turn that completes it asks, so callbacks queued behind that turn are taken by the next activation.
             DeactivateOnIdle();
         }
     }
@@ -52,7 +57,7 @@ public sealed class ConferenceGrain([PersistentState("conference")] IPersistentS
         }
         else
         {
-            logger.LogInformation("Stale {EventType} {EventId} for conference {Conference} ignored", callEvent.Type, callEvent.EventId, GrainKey);
+            CallLog.StaleIgnored(logger, callEvent.Type, callEvent.EventId, GrainKey);
         }
 
         await state.WriteStateAsync();

@@ -17,19 +17,24 @@ namespace Telephony.Grains.Calls;
 /// adapter, retrying transient failures only of commands that are safe to repeat. A stateless worker on every
 /// silo, and reentrant because it holds no state: a command waiting on a provider never holds up another.
 /// </summary>
-[GrainType("provider")]
+[GrainType(GrainTypeName)]
 [StatelessWorker]
 [Reentrant]
 public sealed class ProviderGrain : Grain, IProviderGrain
 {
+    /// <summary>The grain type; the key is the provider's name.</summary>
+    public const string GrainTypeName = "provider";
+
     private readonly CallProviderCatalog _catalog;
+    private readonly CallGrainReferences _grains;
     private readonly ILogger<ProviderGrain> _logger;
     private readonly ResiliencePipeline _retry;
 
     /// <summary>Builds the retry pipeline from <paramref name="options"/> on <paramref name="time"/>.</summary>
-    public ProviderGrain(CallProviderCatalog catalog, IOptions<ProviderOptions> options, TimeProvider time, ILogger<ProviderGrain> logger)
+    public ProviderGrain(CallProviderCatalog catalog, CallGrainReferences grains, IOptions<ProviderOptions> options, TimeProvider time, ILogger<ProviderGrain> logger)
     {
         _catalog = catalog;
+        _grains = grains;
         _logger = logger;
         var settings = options.Value;
         _retry = settings.RetryAttempts <= 0
@@ -44,7 +49,7 @@ public sealed class ProviderGrain : Grain, IProviderGrain
                     UseJitter = true,
                     OnRetry = args =>
                     {
-                        _logger.LogWarning(args.Outcome.Exception, "Retrying provider command (attempt {Attempt})", args.AttemptNumber + 1);
+                        CallLog.RetryingCommand(_logger, args.Outcome.Exception, args.AttemptNumber + 1);
                         return ValueTask.CompletedTask;
                     },
                 })
@@ -56,11 +61,11 @@ public sealed class ProviderGrain : Grain, IProviderGrain
     {
         if (callEvent.ConferenceName is { } conferenceName && IsConferenceEvent(callEvent.Type))
         {
-            await GrainFactory.GetGrain<IConferenceGrain>(CallKeys.Conference(callEvent.Provider, callEvent.AccountId, conferenceName)).Apply(callEvent);
+            await _grains.Conference(callEvent.Provider, callEvent.AccountId, conferenceName).Apply(callEvent);
         }
 
         return callEvent.ProviderCallId is { } callId
-            ? await GrainFactory.GetGrain<ICallGrain>(CallKeys.Call(callEvent.Provider, callId)).Apply(callEvent)
+            ? await _grains.Call(callEvent.Provider, callId).Apply(callEvent)
             : [];
     }
 
@@ -69,7 +74,7 @@ public sealed class ProviderGrain : Grain, IProviderGrain
     {
         var provider = _catalog.For(accountId);
         var pipeline = command.IsIdempotent ? _retry : ResiliencePipeline.Empty;
-        _logger.LogInformation("Running {Command} {CommandId} for account {AccountId} on {Provider}", command.GetType().Name, command.CommandId, accountId, provider.Kind);
+        CallLog.RunningCommand(_logger, command.GetType().Name, command.CommandId, accountId, provider.Kind);
         return await pipeline.ExecuteAsync(static async (state, ct) => await state.provider.ExecuteAsync(state.command, ct), (provider, command), CancellationToken.None);
     }
 

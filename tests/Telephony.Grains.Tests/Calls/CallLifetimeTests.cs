@@ -4,14 +4,14 @@ using Telephony.Testing;
 
 namespace Telephony.Grains.Tests.Calls;
 
-/// <summary>Finished call legs and conferences leave memory, and what they stored still refuses late and repeated callbacks.</summary>
+/// <summary>Call legs and conferences leave memory when they finish, and what they stored still refuses late and repeated callbacks.</summary>
 public sealed class CallLifetimeTests
 {
     private const string CallSid = "CA00000000000000000000000000000042";
     private const string ConferenceSid = "CF00000000000000000000000000000042";
 
     [Fact]
-    public async Task A_disconnected_leg_leaves_memory_and_still_refuses_late_and_repeated_callbacks()
+    public async Task A_leg_leaves_memory_when_it_disconnects_and_still_refuses_late_and_repeated_callbacks()
     {
         await using var harness = await SessionHarness.StartAsync();
         var call = harness.Grains.GetGrain<ICallGrain>(CallKeys.Call(ProviderKind.Twilio, CallSid));
@@ -23,12 +23,26 @@ public sealed class CallLifetimeTests
         await Eventually.Until(() => !harness.Cluster.IsActive(call), "the finished leg left memory");
         await harness.CallbackAsync(CallSid, CallEventType.Answered, "answered-late");
         await harness.CallbackAsync(CallSid, CallEventType.Disconnected, "completed", cause: DisconnectCause.Completed);
-        await Eventually.Until(() => !harness.Cluster.IsActive(call), "the leg left memory again after the late callbacks");
         var leg = await call.Get();
 
         Assert.True(activeWhileAnswered);
         Assert.Equal((CallLegStatus.Disconnected, DisconnectCause.Completed), (leg.Status, leg.Cause));
         Assert.Equal([CallEventType.Ringing, CallEventType.Answered, CallEventType.Disconnected], leg.History);
+    }
+
+    [Fact]
+    public async Task Callbacks_queued_behind_the_one_that_finishes_a_leg_are_all_taken_by_its_next_activation()
+    {
+        await using var harness = await SessionHarness.StartAsync();
+        await harness.CallbackAsync(CallSid, CallEventType.Answered, "answered");
+
+        var finishing = harness.CallbackAsync(CallSid, CallEventType.Disconnected, "completed", cause: DisconnectCause.Completed);
+        var late = Enumerable.Range(0, 20).Select(i => harness.CallbackAsync(CallSid, i % 2 == 0 ? CallEventType.Ringing : CallEventType.Answered, $"late-{i}"));
+        await Task.WhenAll(late.Prepend(finishing));
+        var leg = await harness.Grains.GetGrain<ICallGrain>(CallKeys.Call(ProviderKind.Twilio, CallSid)).Get();
+
+        Assert.Equal(CallLegStatus.Disconnected, leg.Status);
+        Assert.Single(leg.History, e => e == CallEventType.Disconnected);
     }
 
     [Fact]
@@ -44,7 +58,6 @@ public sealed class CallLifetimeTests
         await Eventually.Until(() => !harness.Cluster.IsActive(conference), "the completed conference left memory");
         await conference.Apply(ConferenceEvent(CallEventType.ConferenceCreated, 4));
         await conference.Apply(ConferenceEvent(CallEventType.ConferenceCompleted, 3));
-        await Eventually.Until(() => !harness.Cluster.IsActive(conference), "the conference left memory again after the late callbacks");
         var completed = await conference.Get();
 
         Assert.True(activeWhileRunning);
