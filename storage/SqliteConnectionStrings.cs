@@ -49,9 +49,10 @@ internal static class SqliteConnectionStrings
             return $"{prefix}{nameof(SqliteStorageOptions)}.{nameof(SqliteStorageOptions.MaxBatchSize)} must be at least 1.";
         }
 
-        if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout.TotalMilliseconds > int.MaxValue)
+        // Zero is refused as well: Microsoft.Data.Sqlite takes a command timeout of zero as "wait forever".
+        if (options.BusyTimeout <= TimeSpan.Zero || options.BusyTimeout.TotalMilliseconds > int.MaxValue)
         {
-            return $"{prefix}{nameof(SqliteStorageOptions)}.{nameof(SqliteStorageOptions.BusyTimeout)} must be between zero and {TimeSpan.FromMilliseconds(int.MaxValue)}.";
+            return $"{prefix}{nameof(SqliteStorageOptions)}.{nameof(SqliteStorageOptions.BusyTimeout)} must be more than zero and at most {TimeSpan.FromMilliseconds(int.MaxValue)}.";
         }
 
         return null;

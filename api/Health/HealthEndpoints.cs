@@ -19,20 +19,20 @@ public static class HealthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ReadyAsync(ILocalSiloDetails silo, ISiloStatusOracle membership, IServiceProvider services, ILogger<HealthReport> logger)
+    private static async Task<IResult> ReadyAsync(ILocalSiloDetails silo, ISiloStatusOracle membership, IServiceProvider services, ILogger<HealthReport> logger, CancellationToken cancellationToken)
     {
-        var ready = membership.CurrentStatus == SiloStatus.Active && await StoreAnswersAsync(services, logger);
+        var ready = membership.CurrentStatus == SiloStatus.Active && await StoreAnswersAsync(services, logger, cancellationToken);
         var report = new HealthReport(ready ? "Healthy" : "Unhealthy", silo.Name, ready);
         return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Reads a record that is never written: any provider answers that without touching grain state.</summary>
-    private static async Task<bool> StoreAnswersAsync(IServiceProvider services, ILogger logger)
+    private static async Task<bool> StoreAnswersAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
             var storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
-            await storage.ReadStateAsync("health", Probe, new GrainState<HealthReport?>());
+            await storage.ReadStateAsync("health", Probe, new GrainState<HealthReport?>(), cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

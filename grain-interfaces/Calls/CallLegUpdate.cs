@@ -9,5 +9,9 @@ namespace Telephony.GrainInterfaces.Calls;
 /// <param name="SessionId">The session the leg belongs to.</param>
 /// <param name="Leg">The leg now.</param>
 /// <param name="Version">How many changes the leg has had.</param>
+/// <param name="EventId">
+/// The provider event that made this version; null when the leg is handed over on attach. A leg whose write failed
+/// after its session took a version makes that version again from its next event: the event id tells them apart.
+/// </param>
 [GenerateSerializer, Alias("telephony.CallLegUpdate"), Immutable]
-public sealed record CallLegUpdate([Id(0)] string SessionId, [Id(1)] CallLeg Leg, [Id(2)] long Version);
+public sealed record CallLegUpdate([Id(0)] string SessionId, [Id(1)] CallLeg Leg, [Id(2)] long Version, [Id(3)] string? EventId = null);

@@ -100,7 +100,7 @@ public sealed class CallGrain(
 
             state.State.Leg = leg;
             state.State.Version++;
-            await ReportToSessionAsync();
+            await ReportToSessionAsync(callEvent.EventId);
         }
         else
         {
@@ -114,11 +114,11 @@ public sealed class CallGrain(
     /// Waits until the session has stored the leg as it is now. No cycle: the session calls a leg only to attach it,
     /// which happens before the leg knows its session and so before the leg calls the session.
     /// </summary>
-    private async Task ReportToSessionAsync()
+    private async Task ReportToSessionAsync(string eventId)
     {
         if (state.State.Leg.SessionId is { } sessionId)
         {
-            await GrainFactory.GetGrain<ISessionGrain>(sessionId).ApplyCallLeg(new CallLegUpdate(sessionId, state.State.Leg, state.State.Version));
+            await GrainFactory.GetGrain<ISessionGrain>(sessionId).ApplyCallLeg(new CallLegUpdate(sessionId, state.State.Leg, state.State.Version, eventId));
         }
     }
 

@@ -227,9 +227,26 @@ internal sealed class ReservationGrain(
         var remaining = ReservationTransitions.Deadline(reservation) - timeProvider.GetUtcNow();
         _timeoutTimer?.Dispose();
         _timeoutTimer = this.RegisterGrainTimer(
-            static (grain, _) => grain.TimeOutIfDueAsync(),
+            static (grain, _) => grain.TimerTickAsync(),
             this,
             new GrainTimerCreationOptions { DueTime = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    /// <summary>
+    /// The timer's tick. A tick is not a grain call, so the silo's failed-call filter does not see it: a tick that fails
+    /// after changing the reservation in memory drops the activation itself, and the reminder tries again.
+    /// </summary>
+    private async Task TimerTickAsync()
+    {
+        try
+        {
+            await TimeOutIfDueAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <summary>Times the offer out if it is still pending at or after its deadline; the task rules first, as for an answer.</summary>

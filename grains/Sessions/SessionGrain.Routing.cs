@@ -62,7 +62,7 @@ public sealed partial class SessionGrain
         return await CommandThenAsync(
             new UpdateParticipantCommand { CommandId = Record.NextCommandId(), ConferenceId = conferenceId, CallId = update.CallSid, Muted = muted },
             refusal => $"{member.Identity} could not be {(muted ? "muted" : "unmuted")}: {refusal}",
-            () => Record.MarkMuted(update.CallSid, muted));
+            () => Record.MarkMuted(member, muted));
     }
 
     /// <summary>Queues the incoming call as a task, or cancels its task, as <see cref="SessionRecord.NextTaskStep"/> says.</summary>
@@ -77,7 +77,7 @@ public sealed partial class SessionGrain
             case TaskStep.Cancel:
                 var task = state.State.Task!;
                 var canceled = await GrainFactory.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(task.WorkspaceSid, task.TaskSid)).Cancel(TaskCancelReasons.CallerHungUp);
-                Record.TaskCanceled(canceled.IsSuccess ? null : canceled.Error);
+                Record.TaskCanceled(canceled.IsSuccess, canceled.Error);
                 await SaveAsync();
                 break;
         }
@@ -99,7 +99,7 @@ public sealed partial class SessionGrain
             }
             else
             {
-                Record.NotQueued(workspaceSid, created.Error ?? created.Outcome.ToString());
+                Record.NotQueued(workspaceSid, created.Error);
             }
         }
 

@@ -389,11 +389,17 @@ public sealed partial class SessionGrain(
         return RoutingResult.Success(Session);
     }
 
-    /// <summary>Stores the session and, when what the list filters on changed, updates the account's index.</summary>
+    /// <summary>Stores the session, then updates the account's index.</summary>
     private async Task SaveAsync()
     {
         state.State.Version++;
         await state.WriteStateAsync();
+        await IndexAsync();
+    }
+
+    /// <summary>Gives the account's index the session's summary when what the list filters on changed since it last did.</summary>
+    private async Task IndexAsync()
+    {
         if (Record.SummaryToIndex() is not { } summary)
         {
             return;

@@ -14,17 +14,11 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
     /// <summary>The session; null until it starts.</summary>
     public SessionInfo? Info => state.Session;
 
-    /// <summary>The state this record changes.</summary>
-    public SessionState State => state;
-
     /// <summary>The provider conference every voice leg of the session joins.</summary>
     public string Conference => CallKeys.ConferenceOfSession(sessionId);
 
     /// <summary>The legs we put on hold and have not taken off it, oldest first.</summary>
     public IReadOnlyList<string> HeldCallSids => state.HeldCallSids;
-
-    /// <summary>Whether someone took the call: the called party of an outgoing call, an agent of an incoming one.</summary>
-    public bool Answered => state.Answered;
 
     private SessionInfo Session => state.Session ?? throw new InvalidOperationException($"Session {sessionId} has not started.");
 
@@ -164,12 +158,11 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
             : null;
     }
 
-    /// <summary>Records that the provider muted or unmuted <paramref name="callSid"/>.</summary>
-    public void MarkMuted(string callSid, bool muted)
+    /// <summary>Records that the provider muted or unmuted <paramref name="member"/>'s leg.</summary>
+    public void MarkMuted(SessionMemberInfo member, bool muted)
     {
-        var who = MemberOfCall(Session, callSid)?.Identity ?? callSid;
-        Change(s => s with { Members = [.. s.Members.Select(m => m.CallSid == callSid ? m with { Muted = muted } : m)] });
-        Log(muted ? $"{who} is muted" : $"{who} is unmuted");
+        Change(s => s with { Members = [.. s.Members.Select(m => m.CallSid == member.CallSid ? m with { Muted = muted } : m)] });
+        Log(muted ? $"{member.Identity} is muted" : $"{member.Identity} is unmuted");
     }
 
     /// <summary>
@@ -208,17 +201,17 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
     }
 
     /// <summary>Records that the call could not become a task; it is not tried again.</summary>
-    public void NotQueued(string workspaceSid, string reason)
+    public void NotQueued(string workspaceSid, string? reason)
     {
         state.Task = new SessionTask(workspaceSid, string.Empty, Canceled: true);
         Log($"Not queued: {reason}");
     }
 
-    /// <summary>Records that the session is done with its task; <paramref name="refusal"/> says why the task refused the cancel, if it did.</summary>
-    public void TaskCanceled(string? refusal)
+    /// <summary>Records that the session is done with its task: canceled, or refused by the task for <paramref name="refusal"/>.</summary>
+    public void TaskCanceled(bool canceled, string? refusal)
     {
         state.Task = state.Task! with { Canceled = true };
-        Log(refusal is null ? "Task canceled: the caller hung up" : $"Task not canceled: {refusal}");
+        Log(canceled ? "Task canceled: the caller hung up" : $"Task not canceled: {refusal}");
     }
 
     /// <summary>Whether the leg is on hold by us.</summary>
@@ -385,7 +378,7 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
     public LegUpdateOutcome TakeLegUpdate(CallLegUpdate update)
     {
         var leg = update.Leg;
-        if (leg.CallId is not { } callId || (state.LegVersions.TryGetValue(callId, out var seen) && seen >= update.Version))
+        if (leg.CallId is not { } callId || Holds(callId, update))
         {
             return LegUpdateOutcome.AlreadyTaken;
         }
@@ -405,6 +398,15 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
         }
 
         state.LegVersions[callId] = update.Version;
+        if (update.EventId is { } eventId)
+        {
+            state.LegEvents[callId] = eventId;
+        }
+        else
+        {
+            state.LegEvents.Remove(callId);
+        }
+
         Follow(leg);
         return LegUpdateOutcome.Taken;
     }
@@ -462,6 +464,7 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
         }
 
         state.LegVersions[callSid] = attached.Version;
+        state.LegEvents.Remove(callSid);
         if (attached.Leg.Status != CallLegStatus.None)
         {
             Follow(attached.Leg with { CallId = callSid });
@@ -482,6 +485,14 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
         var summary = new SessionSummary(sessionId, session.DateCreated!.Value, state.Version, session.Ended, session.Channel, session.FromAddress, session.ToAddress, users);
         return state.Indexed is { } indexed && indexed.Ended == summary.Ended && indexed.Users.SequenceEqual(summary.Users) ? null : summary;
     }
+
+    /// <summary>
+    /// Whether the session already holds <paramref name="update"/> or a newer version of its leg. The same version made by
+    /// another event is not held: the leg made it again after its own write failed, from a later event.
+    /// </summary>
+    private bool Holds(string callId, CallLegUpdate update) =>
+        state.LegVersions.TryGetValue(callId, out var seen)
+        && (seen > update.Version || (seen == update.Version && (update.EventId is null || state.LegEvents.GetValueOrDefault(callId) == update.EventId)));
 
     /// <summary>Brings the leg's member, the conference and the session's call state in line with <paramref name="leg"/>.</summary>
     private void Follow(CallLeg leg)

@@ -20,6 +20,10 @@ public sealed class SessionState
     [Id(2)]
     public Dictionary<string, long> LegVersions { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The provider event behind each leg's version taken, when one was named (see <see cref="CallLegUpdate.EventId"/>).</summary>
+    [Id(10)]
+    public Dictionary<string, string> LegEvents { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Each leg's status as last reported.</summary>
     [Id(3)]
     public Dictionary<string, CallLegStatus> LegStatuses { get; set; } = new(StringComparer.Ordinal);

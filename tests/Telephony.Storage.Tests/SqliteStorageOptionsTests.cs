@@ -42,7 +42,21 @@ public sealed class SqliteStorageOptionsTests
     [Fact]
     public void A_file_connection_string_passes_validation()
     {
-        new SqliteStorageOptionsValidator(new SqliteStorageOptions { ConnectionString = "Data Source=data/telephony.db" }, "Default").ValidateConfiguration();
+        var exception = Record.Exception(new SqliteStorageOptionsValidator(new SqliteStorageOptions { ConnectionString = "Data Source=data/telephony.db" }, "Default").ValidateConfiguration);
+
+        Assert.Null(exception);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_busy_timeout_that_is_not_positive_is_refused_with_the_setting_named(int seconds)
+    {
+        var validator = new SqliteStorageOptionsValidator(new SqliteStorageOptions { ConnectionString = "Data Source=x.db", BusyTimeout = TimeSpan.FromSeconds(seconds) }, "Default");
+
+        var error = Assert.Throws<OrleansConfigurationException>(validator.ValidateConfiguration);
+
+        Assert.Contains("SqliteStorageOptions.BusyTimeout must be more than zero", error.Message);
     }
 
     [Fact]

@@ -62,6 +62,25 @@ public sealed class AcknowledgedCallbackTests
     }
 
     [Fact]
+    public async Task A_later_event_of_a_leg_whose_write_failed_after_the_session_stored_the_earlier_one_still_reaches_the_session()
+    {
+        FaultyGrainStorage? storage = null;
+        await using var harness = await StartAsync(services: s => s.WrapDefaultGrainStorage(created => storage = created));
+        var callSid = (await harness.ConnectedCallAsync("s1")).CallSid!;
+        storage!.FailNextWrite((state, grain) => state == "call" && grain.Key.ToString().EndsWith(callSid, StringComparison.Ordinal));
+
+        // The mute reaches the session, then the leg's own write fails and the provider never sends it again;
+        // the reloaded leg makes the hang-up the version the session already took for the mute.
+        await Assert.ThrowsAnyAsync<Exception>(() => harness.CallbackAsync(callSid, CallEventType.Mute, "muted"));
+        await HangUpAsync(harness, callSid);
+        var ended = await harness.GetAsync("s1");
+
+        Assert.Equal((true, "Completed"), (ended.Ended, ended.Outcome));
+        Assert.Single(ended.Log, l => l.Message == $"{Customer} is muted");
+        Assert.Single(ended.Log, l => l.Message == "Call ended (Completed)");
+    }
+
+    [Fact]
     public async Task An_inbound_call_whose_first_callback_failed_after_starting_its_session_joins_that_session_when_redelivered()
     {
         FaultyGrainStorage? storage = null;

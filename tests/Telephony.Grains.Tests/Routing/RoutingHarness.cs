@@ -121,7 +121,7 @@ internal sealed class RoutingHarness : IAsyncDisposable
     public async Task<IReadOnlyList<WorkerEvent>> EventsOfAsync(string workerSid, long afterId = 0) =>
         Succeeded(await WorkerGrain(workerSid).GetEvents(afterId));
 
-    /// <summary>Moves the clock a second at a time (one reminder poll each) until the condition holds.</summary>
+    /// <summary>Moves the grains' clock a second at a time (grain timers fire as it passes them) until the condition holds.</summary>
     public Task AdvanceUntilAsync(Func<Task<bool>> condition, string what) =>
         Eventually.Until(
             async () =>

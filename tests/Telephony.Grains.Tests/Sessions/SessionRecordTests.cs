@@ -29,7 +29,8 @@ public sealed class SessionRecordTests
     [Fact]
     public void An_answered_leg_connects_its_member_and_the_call_and_a_stale_or_foreign_update_changes_nothing()
     {
-        var record = OutgoingCall();
+        var state = new SessionState();
+        var record = OutgoingCall(state);
 
         var answered = record.TakeLegUpdate(Update(CallLegStatus.Answered, version: 3));
         var stale = record.TakeLegUpdate(Update(CallLegStatus.Ringing, version: 2));
@@ -37,7 +38,7 @@ public sealed class SessionRecordTests
         var session = record.Info!;
 
         Assert.Equal((LegUpdateOutcome.Taken, LegUpdateOutcome.AlreadyTaken, LegUpdateOutcome.NotOurs), (answered, stale, foreign));
-        Assert.Equal((SessionCallState.Connected, SessionMemberCallState.Connected, true), (session.CallState, session.Members[0].CallState, record.Answered));
+        Assert.Equal((SessionCallState.Connected, SessionMemberCallState.Connected, true), (session.CallState, session.Members[0].CallState, state.Answered));
         Assert.Equal($"{Customer} connected", session.Log[^1].Message);
     }
 
@@ -116,9 +117,10 @@ public sealed class SessionRecordTests
     [Fact]
     public void The_index_is_given_a_summary_only_when_what_it_filters_on_changed()
     {
-        var record = OutgoingCall();
+        var state = new SessionState();
+        var record = OutgoingCall(state);
         var first = record.SummaryToIndex();
-        record.State.Indexed = first;
+        state.Indexed = first;
         record.Log("something unrelated to the index");
         var unchanged = record.SummaryToIndex();
         record.Finish("Ended", "Session ended", Agent);
@@ -130,9 +132,9 @@ public sealed class SessionRecordTests
         Assert.True(ended!.Ended);
     }
 
-    private SessionRecord OutgoingCall()
+    private SessionRecord OutgoingCall(SessionState? state = null)
     {
-        var record = new SessionRecord(new SessionState(), "s1", _time);
+        var record = new SessionRecord(state ?? new SessionState(), "s1", _time);
         record.StartOutgoing(Agent, FlowChannels.Voice, Customer, "+15550100000");
         record.AddDialedMember(SessionRecord.Member(Customer, SessionMemberRoles.Caller, original: true), new CommandResult(CallSid));
         record.Change(s => s with { CallSid = CallSid });

@@ -42,7 +42,7 @@ public sealed class ReservationTimeoutTests
         await using (var before = await StartAsync(TimeProvider.System, store, settings: FastReminders))
         {
             workerSid = (await before.AddWorkerAsync("agent", ["support"])).Sid;
-            var queue = await before.AddQueueAsync(["support"], reservationTimeout: 3);
+            var queue = await before.AddQueueAsync(["support"], reservationTimeout: 8);
             offer = Assert.Single(await before.ReservationsOfAsync((await before.AddTaskAsync(queue.Sid)).Sid));
             workspaceSid = before.WorkspaceSid;
             if (killed)
@@ -62,7 +62,7 @@ public sealed class ReservationTimeoutTests
         await Eventually.Until(
             async () => (await after.EventsOfAsync(workerSid)).Any(e => e.EventType == WorkerEventType.ReservationTimeout),
             "the reminder timed the offer out",
-            TimeSpan.FromSeconds(30));
+            TimeSpan.FromSeconds(60));
         var timedOutWithin = DateTimeOffset.UtcNow - ready;
         var events = await after.EventsOfAsync(workerSid);
         var timedOut = await after.GetReservationAsync(offer.Sid);
