@@ -23,6 +23,7 @@ namespace Telephony.Grains.Calls;
 public sealed class CallGrain(
     [PersistentState("call")] IPersistentState<CallLegState> state,
     AccountRegistry accounts,
+    CallGrainReferences grains,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     /// <summary>The grain type: the stored grain id of a leg is <c>call/{provider}:{providerCallId}</c>.</summary>
@@ -118,7 +119,7 @@ public sealed class CallGrain(
     {
         if (state.State.Leg.SessionId is { } sessionId)
         {
-            await GrainFactory.GetGrain<ISessionGrain>(sessionId).ApplyCallLeg(new CallLegUpdate(sessionId, state.State.Leg, state.State.Version, eventId));
+            await grains.Session(sessionId).ApplyCallLeg(new CallLegUpdate(sessionId, state.State.Leg, state.State.Version, eventId));
         }
     }
 

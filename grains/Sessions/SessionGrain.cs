@@ -16,13 +16,16 @@ namespace Telephony.Grains.Sessions;
 /// are sent, resumed or reported after a crash). Members' call states follow what the provider confirms through
 /// the legs' grains; holds are ours to decide, so a held leg stays held until we unhold it.
 /// </summary>
-[GrainType("session")]
+[GrainType(GrainTypeName)]
 public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     AccountRegistry accounts,
     TimeProvider timeProvider,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
+    /// <summary>The grain type: the stored grain id of a session is <c>session/{sessionId}</c>.</summary>
+    public const string GrainTypeName = "session";
+
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
     /// <summary>The session's rules over its state; the grain never replaces the state object, so one record serves every call.</summary>
