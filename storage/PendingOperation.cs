@@ -1,9 +1,7 @@
-using Orleans.Runtime;
-
 namespace Telephony.Storage;
 
 /// <summary>
-/// A read or write of one grain state queued for the storage loop. Cancellation wins only while the operation is still
+/// A read or write queued for the storage loop. Cancellation wins only while the operation is still
 /// queued: once a batch has taken it, its caller gets the real outcome, so a cancelled write is known not to have happened.
 /// </summary>
 internal abstract class PendingOperation
@@ -16,18 +14,7 @@ internal abstract class PendingOperation
     private CancellationTokenRegistration _registration;
     private int _state;
 
-    protected PendingOperation(GrainId grainId, string stateName, CancellationToken cancellationToken)
-    {
-        GrainId = grainId;
-        StateName = stateName;
-        _cancellationToken = cancellationToken;
-    }
-
-    /// <summary>The grain; stored as its <c>type/key</c> text.</summary>
-    public GrainId GrainId { get; }
-
-    /// <summary>The state's name.</summary>
-    public string StateName { get; }
+    protected PendingOperation(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
     /// <summary>Called when a batch takes it; false when the caller cancelled first, and then the operation must be skipped.</summary>
     public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Queued) == Queued;

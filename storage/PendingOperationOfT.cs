@@ -1,5 +1,4 @@
 using System.Threading.Tasks.Sources;
-using Orleans.Runtime;
 
 namespace Telephony.Storage;
 
@@ -15,8 +14,8 @@ internal abstract class PendingOperation<TResult> : PendingOperation, IValueTask
     private Exception? _error;
     private int _delivered;
 
-    protected PendingOperation(GrainId grainId, string stateName, CancellationToken cancellationToken)
-        : base(grainId, stateName, cancellationToken)
+    protected PendingOperation(CancellationToken cancellationToken)
+        : base(cancellationToken)
     {
     }
 

@@ -9,8 +9,12 @@ internal static class SqliteConnectionStrings
     private const string Example = "Set it to a connection string naming the database file, e.g. \"Data Source=data/telephony.db\".";
 
     /// <summary>How the validator and the start-up name what is being configured.</summary>
-    public static string Describe(string name) =>
-        name == SqliteReminderTable.OptionsName ? "the SQLite reminder table" : $"SQLite grain storage \"{name}\"";
+    public static string Describe(string name) => name switch
+    {
+        SqliteReminderTable.OptionsName => "the SQLite reminder table",
+        Catalog.SqliteSessionCatalog.OptionsName => "the SQLite session catalog",
+        _ => $"SQLite grain storage \"{name}\"",
+    };
 
     /// <summary>Null when the options can work; otherwise the start-up error, naming the setting.</summary>
     public static string? FindProblem(SqliteStorageOptions options, string name)

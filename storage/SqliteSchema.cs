@@ -39,6 +39,36 @@ internal static class SqliteSchema
 
         CREATE INDEX IF NOT EXISTS orleans_reminders_by_hash ON orleans_reminders (grain_hash);
 
+        -- The session catalog: a projection of the session grains' state that lists read a page at a time.
+        CREATE TABLE IF NOT EXISTS catalog_sessions (
+            account_id TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            version INTEGER NOT NULL,       -- the session's stored version: a write of an older or equal one changes nothing
+            created INTEGER NOT NULL,       -- UTC ticks; lists run newest first, then by session id from last to first
+            ended INTEGER NOT NULL,         -- 0 while live
+            channel TEXT NOT NULL,
+            from_address TEXT NULL,
+            to_address TEXT NULL,
+            users TEXT NOT NULL,            -- JSON array of the user ids the session belongs to
+            document BLOB NOT NULL,         -- the session as the API shows it (JSON)
+            PRIMARY KEY (account_id, session_id)
+        );
+
+        CREATE INDEX IF NOT EXISTS catalog_sessions_by_created ON catalog_sessions (account_id, created DESC, session_id DESC);
+        CREATE INDEX IF NOT EXISTS catalog_sessions_by_channel ON catalog_sessions (account_id, channel, created DESC, session_id DESC);
+        CREATE INDEX IF NOT EXISTS catalog_sessions_live ON catalog_sessions (account_id, created DESC, session_id DESC) WHERE ended = 0;
+
+        -- Each live session's users (ASCII-lowered), so a user's live sessions are read without touching ended ones.
+        CREATE TABLE IF NOT EXISTS catalog_live_session_users (
+            account_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            created INTEGER NOT NULL,
+            session_id TEXT NOT NULL,
+            PRIMARY KEY (account_id, user_id, created, session_id)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS catalog_live_session_users_by_session ON catalog_live_session_users (account_id, session_id);
+
         INSERT OR IGNORE INTO orleans_meta (key, value) VALUES ('schema_version', 1), ('reminder_etag', 0);
         """;
 

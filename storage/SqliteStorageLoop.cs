@@ -5,7 +5,7 @@ using SQLitePCL;
 namespace Telephony.Storage;
 
 /// <summary>
-/// Group commit. All grain state reads and writes on one file queue here and run on one connection, one batch at a
+/// Group commit. All grain state reads and writes, and catalog writes, on one file queue here and run on one connection, one batch at a
 /// time: a batch takes whatever is queued (up to the batch size), answers its reads, then applies its writes in a
 /// single transaction and commits it, so grains writing at once share the cost of one commit. Each write is still its
 /// own conditional statement, and its caller hears back only after the commit.
@@ -35,7 +35,7 @@ internal sealed partial class SqliteStorageLoop : IThreadPoolWorkItem
 
     // Owned by the thread running batches (there is at most one; the lock hands the role over).
     private readonly List<PendingRead> _reads;
-    private readonly List<PendingWrite> _writes;
+    private readonly List<PendingCommit> _writes;
     private readonly WriteOutcome[] _outcomes;
     private SqliteStorageSession? _session;
     private PendingOperation? _heldBack;
@@ -53,7 +53,7 @@ internal sealed partial class SqliteStorageLoop : IThreadPoolWorkItem
         _time = time;
         _logger = logger;
         _reads = new List<PendingRead>(maxBatchSize);
-        _writes = new List<PendingWrite>(maxBatchSize);
+        _writes = new List<PendingCommit>(maxBatchSize);
         _outcomes = new WriteOutcome[maxBatchSize];
     }
 
@@ -179,10 +179,10 @@ internal sealed partial class SqliteStorageLoop : IThreadPoolWorkItem
                 {
                     operation.Fail(new ObjectDisposedException(nameof(SqliteGrainStorage), "The SQLite grain storage stopped before this operation ran."));
                 }
-                else if (operation is PendingWrite write)
+                else if (operation is PendingCommit write)
                 {
                     _writes.Add(write);
-                    payloadBytes += write.Payload?.Length ?? 0;
+                    payloadBytes += write.PayloadBytes;
                 }
                 else
                 {
@@ -283,7 +283,7 @@ internal sealed partial class SqliteStorageLoop : IThreadPoolWorkItem
     private void CommitOneByOne(long updatedAt)
     {
         var outcome = new WriteOutcome[1];
-        var single = new PendingWrite[1];
+        var single = new PendingCommit[1];
         foreach (var write in _writes)
         {
             single[0] = write;
@@ -305,7 +305,7 @@ internal sealed partial class SqliteStorageLoop : IThreadPoolWorkItem
         }
     }
 
-    private void Committed(IReadOnlyList<PendingWrite> writes, WriteOutcome[] outcomes)
+    private void Committed(IReadOnlyList<PendingCommit> writes, WriteOutcome[] outcomes)
     {
         Interlocked.Increment(ref _transactions);
         StorageMetrics.CommitBatchSize.Record(writes.Count);

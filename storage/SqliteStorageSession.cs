@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
+using Orleans.Runtime;
 using SQLitePCL;
 
 namespace Telephony.Storage;
@@ -41,6 +42,7 @@ internal sealed class SqliteStorageSession : IDisposable
     private readonly sqlite3_stmt _version;
     private readonly sqlite3_stmt _insert;
     private readonly sqlite3_stmt _update;
+    private readonly Dictionary<string, sqlite3_stmt> _prepared = new(StringComparer.Ordinal);
     private byte[] _grainId = new byte[128];
     private byte[] _stateName = new byte[64];
     private bool _disposed;
@@ -88,7 +90,7 @@ internal sealed class SqliteStorageSession : IDisposable
     {
         try
         {
-            Bind(_read, read);
+            Bind(_read, read.GrainId, read.StateName);
             var rc = raw.sqlite3_step(_read);
             if (rc == raw.SQLITE_DONE)
             {
@@ -110,14 +112,14 @@ internal sealed class SqliteStorageSession : IDisposable
     /// Applies <paramref name="writes"/> in one transaction and commits it, filling <paramref name="outcomes"/>.
     /// Nothing is kept if it throws.
     /// </summary>
-    public void Commit(IReadOnlyList<PendingWrite> writes, long updatedAt, WriteOutcome[] outcomes)
+    public void Commit(IReadOnlyList<PendingCommit> writes, long updatedAt, WriteOutcome[] outcomes)
     {
         Execute(_begin);
         try
         {
             for (var i = 0; i < writes.Count; i++)
             {
-                outcomes[i] = Apply(writes[i], updatedAt);
+                outcomes[i] = writes[i].Apply(this, updatedAt);
             }
 
             Execute(_commit);
@@ -143,10 +145,41 @@ internal sealed class SqliteStorageSession : IDisposable
             raw.sqlite3_finalize(statement);
         }
 
+        foreach (var statement in _prepared.Values)
+        {
+            raw.sqlite3_finalize(statement);
+        }
+
         _connection.Dispose();
     }
 
-    private WriteOutcome Apply(PendingWrite write, long updatedAt)
+    /// <summary>
+    /// A statement of another writer on this connection (the catalog's), prepared on first use and kept until the
+    /// session closes. Its caller binds, steps and resets it.
+    /// </summary>
+    public sqlite3_stmt Statement(string sql)
+    {
+        if (!_prepared.TryGetValue(sql, out var statement))
+        {
+            Check(raw.sqlite3_prepare_v3(_db, sql, raw.SQLITE_PREPARE_PERSISTENT, out statement));
+            _prepared.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
+    /// <summary>Runs <paramref name="statement"/> (bound by the caller) to its end and resets it; returns the rows it changed.</summary>
+    public int Run(sqlite3_stmt statement)
+    {
+        Execute(statement);
+        return raw.sqlite3_changes(_db);
+    }
+
+    /// <summary>Throws the connection's error for a failed SQLite return code.</summary>
+    public void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
+
+    /// <summary>Applies one grain state write or clear inside the open transaction.</summary>
+    public WriteOutcome Apply(PendingWrite write, long updatedAt)
     {
         if (write.ExpectedVersion is { } expected)
         {
@@ -170,11 +203,11 @@ internal sealed class SqliteStorageSession : IDisposable
     }
 
     /// <summary>The version a refused write found, for its error; only run on that path.</summary>
-    private long? StoredVersion(PendingOperation operation)
+    private long? StoredVersion(PendingWrite write)
     {
         try
         {
-            Bind(_version, operation);
+            Bind(_version, write.GrainId, write.StateName);
             var rc = raw.sqlite3_step(_version);
             if (rc == raw.SQLITE_DONE)
             {
@@ -193,7 +226,7 @@ internal sealed class SqliteStorageSession : IDisposable
     /// <summary>Binds the write to <paramref name="statement"/> and runs it; returns the rows it changed.</summary>
     private int Execute(sqlite3_stmt statement, PendingWrite write, long updatedAt)
     {
-        Bind(statement, write);
+        Bind(statement, write.GrainId, write.StateName);
         Check(write.Payload is { } payload
             ? raw.sqlite3_bind_blob(statement, PayloadIndex, payload.Span)
             : raw.sqlite3_bind_null(statement, PayloadIndex));
@@ -215,12 +248,12 @@ internal sealed class SqliteStorageSession : IDisposable
         }
     }
 
-    private void Bind(sqlite3_stmt statement, PendingOperation operation)
+    private void Bind(sqlite3_stmt statement, GrainId grainId, string stateName)
     {
         // The key is bound as UTF-8, as SQLite stores it, written into buffers kept for the session: the grain id is
         // UTF-8 already (type and key), so no string is made and SQLite converts nothing. The text is GrainId.ToString().
-        var type = operation.GrainId.Type.AsSpan();
-        var key = operation.GrainId.Key.AsSpan();
+        var type = grainId.Type.AsSpan();
+        var key = grainId.Key.AsSpan();
         var length = type.Length + 1 + key.Length;
         if (_grainId.Length < length)
         {
@@ -230,20 +263,20 @@ internal sealed class SqliteStorageSession : IDisposable
         type.CopyTo(_grainId);
         _grainId[type.Length] = (byte)'/';
         key.CopyTo(_grainId.AsSpan(type.Length + 1));
-        var grainId = _grainId.AsSpan(0, length);
+        var utf8 = _grainId.AsSpan(0, length);
 
         // A key of arbitrary bytes prints with replacement characters; store what ToString() says, as for any other.
-        Check(Utf8.IsValid(grainId)
-            ? raw.sqlite3_bind_text(statement, 1, grainId)
-            : raw.sqlite3_bind_text16(statement, 1, operation.GrainId.ToString()));
+        Check(Utf8.IsValid(utf8)
+            ? raw.sqlite3_bind_text(statement, 1, utf8)
+            : raw.sqlite3_bind_text16(statement, 1, grainId.ToString()));
 
-        var stateNameLength = Encoding.UTF8.GetMaxByteCount(operation.StateName.Length);
+        var stateNameLength = Encoding.UTF8.GetMaxByteCount(stateName.Length);
         if (_stateName.Length < stateNameLength)
         {
             _stateName = new byte[Math.Max(stateNameLength, _stateName.Length * 2)];
         }
 
-        var written = Encoding.UTF8.GetBytes(operation.StateName, _stateName);
+        var written = Encoding.UTF8.GetBytes(stateName, _stateName);
         Check(raw.sqlite3_bind_text(statement, 2, _stateName.AsSpan(0, written)));
     }
 
@@ -263,5 +296,4 @@ internal sealed class SqliteStorageSession : IDisposable
         return statement;
     }
 
-    private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
 }
