@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Telephony.Catalog;
+using Telephony.Catalog.Memory;
 using Telephony.Grains;
 using Telephony.Grains.Routing;
 
@@ -25,8 +28,8 @@ public static class TelephonySilo
     }
 
     /// <summary>
-    /// Everything but clustering: the product's grains and their services, grain state and reminders in the store
-    /// named by <c>Telephony:Storage:Provider</c> (<c>Sqlite</c>, the default, or <c>Memory</c>) and
+    /// Everything but clustering: the product's grains and their services, grain state, reminders and the session
+    /// catalog in the store named by <c>Telephony:Storage:Provider</c> (<c>Sqlite</c>, the default, or <c>Memory</c>) and
     /// <c>Telephony:Storage:ConnectionString</c>, and <c>Telephony:Silo</c>'s name and collection settings.
     /// </summary>
     public static ISiloBuilder ConfigureTelephony(this ISiloBuilder silo, IConfiguration configuration)
@@ -62,10 +65,12 @@ public static class TelephonySilo
                 var file = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
                 silo.AddSqliteGrainStorageAsDefault(o => o.ConnectionString = file);
                 silo.UseSqliteReminderService(o => o.ConnectionString = file);
+                silo.Services.AddSqliteSessionCatalog(o => o.ConnectionString = file);
                 break;
             case "MEMORY":
                 silo.AddMemoryGrainStorageAsDefault();
                 silo.UseInMemoryReminderService();
+                silo.Services.TryAddSingleton<ISessionCatalog, MemorySessionCatalog>();
                 break;
             default:
                 throw new InvalidOperationException($"Telephony:Storage:Provider '{provider}' is not supported; use Sqlite or Memory.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telephony.Api.Hosting;
 using Telephony.GrainInterfaces.Sessions;
 
 namespace Telephony.Api.Sessions;
@@ -21,7 +22,9 @@ internal static class ListSessionsQuery
             Page = Parse<int>(query, "page", errors, "a whole number", TryParseInt),
             CountPerPage = Parse<int>(query, "countPerPage", errors, "a whole number", TryParseInt),
             SimplifiedPaging = Parse<bool>(query, "simplifiedPaging", errors, "true or false", static (string s, out bool v) => bool.TryParse(s, out v)),
+            PageToken = Text(query, "pageToken"),
         };
+        PageParameters.ReadToken(query, errors);
         foreach (var (field, messages) in list.Validate())
         {
             errors.TryAdd(field, messages);

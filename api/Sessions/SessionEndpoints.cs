@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Orleans;
 using Telephony.Api.Hosting;
 using Telephony.Api.Routing;
 using Telephony.Api.Security;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
 
@@ -16,6 +18,9 @@ namespace Telephony.Api.Sessions;
 /// </summary>
 public static class SessionEndpoints
 {
+    /// <summary>Sessions per page of <c>GET /sessions</c> when a query names no count.</summary>
+    public const int DefaultCountPerPage = 25;
+
     private static SessionJsonContext Json => SessionJsonContext.Default;
 
     /// <summary>Maps every <c>/sessions</c> route.</summary>
@@ -23,8 +28,8 @@ public static class SessionEndpoints
     {
         var sessions = routes.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(ApiRoles.AnyUser);
         sessions.MapGet("/", ListAsync);
-        sessions.MapGet("/active", (HttpContext http, IGrainFactory grains) => LiveAsync(http, grains, userId: null));
-        sessions.MapGet("/my", (HttpContext http, IGrainFactory grains) => LiveAsync(http, grains, http.User.UserId() ?? string.Empty));
+        sessions.MapGet("/active", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, userId: null));
+        sessions.MapGet("/my", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, http.User.UserId() ?? string.Empty));
         sessions.MapGet("/{sessionId}", async (HttpContext http, string sessionId, IGrainFactory grains) =>
             Answer(await grains.GetGrain<ISessionGrain>(sessionId).Get(http.User.AccountId())));
         sessions.MapPost("/", (HttpContext http, IGrainFactory grains) =>
@@ -51,7 +56,12 @@ public static class SessionEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
+    /// <summary>
+    /// Evo Voice's session list, answered from the catalog. Numbered pages (<c>page</c>) skip the sessions before them and
+    /// count the totals unless told not to; a <c>pageToken</c> continues after the previous page and counts nothing, so
+    /// its cost is the page's alone.
+    /// </summary>
+    private static async Task<IResult> ListAsync(HttpContext http, ISessionCatalog catalog)
     {
         var (query, errors) = ListSessionsQuery.Read(http.Request.Query);
         if (errors.Count > 0)
@@ -60,25 +70,53 @@ public static class SessionEndpoints
         }
 
         var accountId = http.User.AccountId();
-        var page = await grains.GetGrain<ISessionIndexGrain>(accountId).Find(query);
-        var count = query.CountPerPage ?? Grains.Sessions.SessionIndexGrain.DefaultCountPerPage;
-        var simplified = query.SimplifiedPaging == true;
+        var filter = Filter(query);
+        var count = query.CountPerPage ?? DefaultCountPerPage;
+        var page = PageToken.TryDecode(query.PageToken, out var after)
+            ? new PageRequest(count, after)
+            : new PageRequest(count, Skip: (int)Math.Min((long)(query.Page ?? 0) * count, int.MaxValue));
+        var found = await catalog.FindAsync(accountId, filter, page, http.RequestAborted);
+        var total = query.SimplifiedPaging == true || page.After is not null ? 0 : await catalog.CountAsync(accountId, filter, http.RequestAborted);
         var response = new ListSessionsResponse
         {
-            Items = await ReadAllAsync(grains, accountId, page.SessionIds),
-            TotalCount = simplified ? 0 : page.TotalCount,
-            TotalPages = simplified ? 0 : (page.TotalCount + count - 1) / count,
-            HasMorePages = page.HasMorePages,
+            Items = Documents(found),
+            TotalCount = total,
+            TotalPages = (total + count - 1) / count,
+            HasMorePages = found.Next is not null,
+            NextPageToken = PageParameters.Token(found.Next),
         };
         return ApiJson.Result(response, Json.ListSessionsResponse);
     }
 
-    private static async Task<IResult> LiveAsync(HttpContext http, IGrainFactory grains, string? userId)
+    /// <summary>The account's live sessions (or a user's among them) from the catalog, a page at a time.</summary>
+    private static async Task<IResult> LiveAsync(HttpContext http, ISessionCatalog catalog, string? userId)
     {
-        var accountId = http.User.AccountId();
-        var ids = await grains.GetGrain<ISessionIndexGrain>(accountId).Live(userId);
-        return ApiJson.Result(new SessionList { Sessions = await ReadAllAsync(grains, accountId, ids) }, Json.SessionList);
+        var (page, errors) = PageParameters.Read(http.Request.Query);
+        if (page is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var found = await catalog.FindLiveAsync(http.User.AccountId(), userId, page, http.RequestAborted);
+        var token = PageParameters.Token(found.Next);
+        var list = new SessionList { Sessions = Documents(found), NextPageToken = token, NextPageUrl = PageParameters.NextUrl(http.Request, token) };
+        return ApiJson.Result(list, Json.SessionList);
     }
+
+    /// <summary>The catalog filter of a session list query; its days are whole UTC days.</summary>
+    private static SessionFilter Filter(ListSessions query) => new()
+    {
+        Ended = query.Ended,
+        Channel = query.Channel?.ToString(),
+        FromContains = query.From,
+        ToContains = query.To,
+        CreatedFrom = query.GetStartDate() is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+        CreatedBefore = query.GetEndDate() is { } end && end < DateOnly.MaxValue ? new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+    };
+
+    /// <summary>The sessions of a catalog page as the API shows them: the documents their grains stored.</summary>
+    private static IReadOnlyList<SessionInfo> Documents(CatalogPage<SessionEntry> page) =>
+        [.. page.Items.Select(entry => JsonSerializer.Deserialize(entry.Document, Json.SessionInfo)!)];
 
     private static async Task<IResult> StartAsync<TBody>(HttpContext http, IGrainFactory grains, JsonTypeInfo<TBody> contract, Func<TBody, NewSession> toNewSession)
         where TBody : class, ISessionRequest
@@ -148,12 +186,6 @@ public static class SessionEndpoints
 
         var session = grains.GetGrain<ISessionGrain>(sessionId);
         return Answer(await act(session, Caller(http.User), request));
-    }
-
-    private static async Task<IReadOnlyList<SessionInfo>> ReadAllAsync(IGrainFactory grains, string accountId, IReadOnlyList<string> ids)
-    {
-        var found = await Task.WhenAll(ids.Select(id => grains.GetGrain<ISessionGrain>(id).Get(accountId)));
-        return [.. found.Where(r => r.IsSuccess).Select(r => r.Value!)];
     }
 
     private static SessionCaller Caller(ClaimsPrincipal user) => new(user.AccountId(), user.UserId(), user.IsInRole(ApiRoles.Admin));

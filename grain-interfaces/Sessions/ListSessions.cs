@@ -49,6 +49,13 @@ public sealed record ListSessions : ISessionRequest
     [Id(8)]
     public bool? SimplifiedPaging { get; init; }
 
+    /// <summary>
+    /// Continue after the page that answered with this <see cref="ListSessionsResponse.NextPageToken"/> (instead of
+    /// <see cref="Page"/>): a page costs the same however deep it is, and no totals are counted.
+    /// </summary>
+    [Id(9)]
+    public string? PageToken { get; init; }
+
     /// <summary><see cref="StartDate"/> parsed; null when absent. Call after <see cref="Validate"/> passed.</summary>
     public DateOnly? GetStartDate() => ParseDate(StartDate);
 
@@ -70,6 +77,11 @@ public sealed record ListSessions : ISessionRequest
         if (Page < 0)
         {
             errors.Add("page", "'page' must be 0 or more.");
+        }
+
+        if (Page is not null && PageToken is not null)
+        {
+            errors.Add("pageToken", "'pageToken' continues a list; it cannot be combined with 'page'.");
         }
 
         if (CountPerPage is < 1 or > MaxCountPerPage)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans;
 
 namespace Telephony.GrainInterfaces.Sessions;
@@ -21,4 +22,9 @@ public sealed record ListSessionsResponse
     /// <summary>Whether a further page exists.</summary>
     [Id(3)]
     public bool HasMorePages { get; init; }
+
+    /// <summary>The <c>pageToken</c> that reads the next page; left out on the last, so that page is Evo Voice's shape exactly.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Id(4)]
+    public string? NextPageToken { get; init; }
 }

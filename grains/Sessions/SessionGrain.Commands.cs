@@ -8,11 +8,20 @@ namespace Telephony.Grains.Sessions;
 // Provider commands: recorded before they are sent, resumed or reported after a crash.
 public sealed partial class SessionGrain
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Settles what a crash may have left: commands sent without their answers stored, and a stored version that never
+    /// reached the catalog (giving the catalog a version it holds changes nothing).
+    /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Record.Info is not { } session || state.State.PendingCommands.Count == 0)
+        if (Record.Info is not { } session)
         {
+            return;
+        }
+
+        if (state.State.PendingCommands.Count == 0)
+        {
+            await CatalogAsync();
             return;
         }
 
@@ -69,7 +78,7 @@ public sealed partial class SessionGrain
         {
             state.State.PendingCommands.Remove(command);
             Record.Log($"{SessionRecord.Describe(command)} failed: the provider could not be reached.");
-            await state.WriteStateAsync();
+            await SaveAsync();
             throw;
         }
         finally

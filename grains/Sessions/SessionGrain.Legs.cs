@@ -20,7 +20,7 @@ public sealed partial class SessionGrain
             case LegUpdateOutcome.AlreadyTaken when Record.Info is not null:
                 // A repeated report may follow one that was stored but failed after: finish what that one left undone
                 // (both steps do nothing when there is nothing left to do).
-                await IndexAsync();
+                await CatalogAsync();
                 await QueueOrCancelTaskAsync();
                 break;
             case LegUpdateOutcome.NotOurs:

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
+using Telephony.Catalog;
 using Telephony.Providers.Accounts;
 using static Telephony.Grains.Sessions.SessionRecord;
 
@@ -20,6 +22,7 @@ namespace Telephony.Grains.Sessions;
 public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     AccountRegistry accounts,
+    ISessionCatalog catalog,
     TimeProvider timeProvider,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
@@ -392,24 +395,19 @@ public sealed partial class SessionGrain(
         return RoutingResult.Success(Session);
     }
 
-    /// <summary>Stores the session, then updates the account's index.</summary>
+    /// <summary>Stores the session as a new version, then gives the catalog that version.</summary>
     private async Task SaveAsync()
     {
         state.State.Version++;
         await state.WriteStateAsync();
-        await IndexAsync();
+        await CatalogAsync();
     }
 
-    /// <summary>Gives the account's index the session's summary when what the list filters on changed since it last did.</summary>
-    private async Task IndexAsync()
-    {
-        if (Record.SummaryToIndex() is not { } summary)
-        {
-            return;
-        }
-
-        await GrainFactory.GetGrain<ISessionIndexGrain>(Session.AccountId!).Track(summary);
-        state.State.Indexed = summary;
-        await state.WriteStateAsync();
-    }
+    /// <summary>
+    /// Gives the catalog the stored version of the session. The catalog keeps only a newer version than it holds, so
+    /// this repeats safely: it is how a version stored without reaching the catalog (a failure or crash between the
+    /// two writes) gets there, on the next activation or the next repeated report.
+    /// </summary>
+    private Task CatalogAsync() =>
+        catalog.SaveAsync(Record.CatalogEntry(JsonSerializer.SerializeToUtf8Bytes(Session, SessionJsonContext.Default.SessionInfo)), CancellationToken.None);
 }

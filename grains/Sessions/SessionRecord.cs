@@ -1,3 +1,4 @@
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
@@ -471,8 +472,8 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
         }
     }
 
-    /// <summary>The session's summary for the account's index when what the index filters on changed since it was last given; else null.</summary>
-    public SessionSummary? SummaryToIndex()
+    /// <summary>The session as the catalog keeps it, at its stored version, with <paramref name="document"/> (the session as JSON).</summary>
+    public SessionEntry CatalogEntry(byte[] document)
     {
         var session = Session;
         var users = session.Members
@@ -482,8 +483,8 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
             .OfType<string>()
             .Distinct()
             .ToList();
-        var summary = new SessionSummary(sessionId, session.DateCreated!.Value, state.Version, session.Ended, session.Channel, session.FromAddress, session.ToAddress, users);
-        return state.Indexed is { } indexed && indexed.Ended == summary.Ended && indexed.Users.SequenceEqual(summary.Users) ? null : summary;
+        return new SessionEntry(
+            session.AccountId!, sessionId, state.Version, session.DateCreated!.Value, session.Ended, session.Channel.ToString(), session.FromAddress, session.ToAddress, users, document);
     }
 
     /// <summary>

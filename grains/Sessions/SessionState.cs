@@ -47,8 +47,4 @@ public sealed class SessionState
     /// <summary>The routing task the incoming call became, once queued.</summary>
     [Id(8)]
     public SessionTask? Task { get; set; }
-
-    /// <summary>The summary last given to the account's session index.</summary>
-    [Id(9)]
-    public SessionSummary? Indexed { get; set; }
 }

@@ -5,6 +5,4 @@ namespace Telephony.Grains.Sessions;
 /// <summary>JSON contracts of the session grains' persistent state.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SessionState))]
-[JsonSerializable(typeof(SessionIndexState))]
-[JsonSerializable(typeof(SessionDayState))]
 internal sealed partial class SessionStateJsonContext : JsonSerializerContext;

@@ -108,11 +108,7 @@ public sealed partial class SqliteSessionCatalog : ISessionCatalog, ILifecyclePa
         lifecycle.Subscribe(nameof(SqliteSessionCatalog), _options.InitStage, StartAsync, StopAsync);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _gate.Dispose();
-    }
+    public ValueTask DisposeAsync() => new(StopAsync(CancellationToken.None));
 
     /// <summary>Builds the catalog from the silo's services.</summary>
     internal static SqliteSessionCatalog Create(IServiceProvider services) =>

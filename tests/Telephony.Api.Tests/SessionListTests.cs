@@ -65,6 +65,58 @@ public sealed class SessionListTests : IAsyncLifetime
         Assert.Empty((await PageAsync("/sessions", ForeignKey)).Items);
     }
 
+    [Fact]
+    public async Task A_page_token_continues_the_list_after_the_previous_page_without_counting()
+    {
+        var ids = new List<string?>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Insert(0, (await _agent.SessionAsync(HttpMethod.Post, "/sessions", new { channel = "Chat", destination = $"+1555000{i:0000}" }, HttpStatusCode.Created)).Id);
+        }
+
+        var first = await PageAsync("/sessions?countPerPage=2&channel=Chat");
+        var second = await PageAsync($"/sessions?countPerPage=2&channel=Chat&pageToken={first.NextPageToken}");
+        var third = await PageAsync($"/sessions?countPerPage=2&channel=Chat&pageToken={second.NextPageToken}");
+
+        Assert.Equal(ids, [.. first.Items.Select(s => s.Id), .. second.Items.Select(s => s.Id), .. third.Items.Select(s => s.Id)]);
+        Assert.Equal((5, 3), (first.TotalCount, first.TotalPages));
+        Assert.Equal((0, 0, true), (second.TotalCount, second.TotalPages, second.HasMorePages));
+        Assert.Equal((false, null), (third.HasMorePages, third.NextPageToken));
+    }
+
+    [Fact]
+    public async Task Live_lists_page_by_page_size_and_link_the_next_page()
+    {
+        var ids = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Insert(0, (await _agent.SessionAsync(HttpMethod.Post, "/sessions", new { channel = "Chat", destination = $"+1555000{i:0000}" }, HttpStatusCode.Created)).Id);
+        }
+
+        var first = await LiveAsync(_agent, "/sessions/my?pageSize=2");
+        var second = await LiveAsync(_agent, first.NextPageUrl!);
+
+        Assert.StartsWith("/sessions/my?pageSize=2&pageToken=", first.NextPageUrl, StringComparison.Ordinal);
+        Assert.Equal(ids, [.. first.Sessions.Select(s => s.Id), .. second.Sessions.Select(s => s.Id)]);
+        Assert.Equal((null, null), (second.NextPageToken, second.NextPageUrl));
+    }
+
+    [Theory]
+    [InlineData("/sessions/active?pageSize=0", "pageSize")]
+    [InlineData("/sessions/active?pageSize=1001", "pageSize")]
+    [InlineData("/sessions/my?pageSize=ten", "pageSize")]
+    [InlineData("/sessions/my?pageToken=not-a-token", "pageToken")]
+    [InlineData("/sessions?pageToken=AQAAAAAAAAAAYQ%3D%3D", "pageToken")]
+    [InlineData("/sessions?page=1&pageToken=AQAAAAAAAAAAYQ", "pageToken")]
+    public async Task A_bad_page_is_400_naming_it(string path, string field)
+    {
+        using var response = await _agent.SendAsync(HttpMethod.Get, path);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), text);
+    }
+
     [Theory]
     [InlineData("ended=maybe", "ended")]
     [InlineData("channel=Pigeon", "channel")]
@@ -94,10 +146,14 @@ public sealed class SessionListTests : IAsyncLifetime
         return JsonSerializer.Deserialize(text, SessionJsonContext.Default.ListSessionsResponse)!;
     }
 
-    private static async Task<IReadOnlyList<string?>> LiveIdsAsync(SessionClient client, string path)
+    private static async Task<IReadOnlyList<string?>> LiveIdsAsync(SessionClient client, string path) =>
+        [.. (await LiveAsync(client, path)).Sessions.Select(s => s.Id)];
+
+    private static async Task<SessionList> LiveAsync(SessionClient client, string path)
     {
         using var response = await client.SendAsync(HttpMethod.Get, path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(), SessionJsonContext.Default.SessionList)!.Sessions.Select(s => s.Id)];
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {text}");
+        return JsonSerializer.Deserialize(text, SessionJsonContext.Default.SessionList)!;
     }
 }

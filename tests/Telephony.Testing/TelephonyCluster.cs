@@ -5,6 +5,8 @@ using Orleans;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using Telephony.Catalog;
+using Telephony.Catalog.Memory;
 using Telephony.SiloHost;
 
 namespace Telephony.Testing;
@@ -53,10 +55,19 @@ public sealed class TelephonyCluster : IAsyncDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var timeout = responseTimeout ?? TimeSpan.FromSeconds(30);
+
+        // The memory catalog lives in a silo's services; the silos of one cluster share one, as they share a store.
+        var memoryCatalog = string.Equals(configuration["Telephony:Storage:Provider"], "Memory", StringComparison.OrdinalIgnoreCase) ? new MemorySessionCatalog() : null;
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.ConfigureTelephony(configuration);
+            if (memoryCatalog is not null)
+            {
+                silo.Services.RemoveAll<ISessionCatalog>();
+                silo.Services.AddSingleton<ISessionCatalog>(memoryCatalog);
+            }
+
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);
             services?.Invoke(silo.Services);
             silo.Services.RemoveAll<TimeProvider>();

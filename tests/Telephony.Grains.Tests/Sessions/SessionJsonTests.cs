@@ -101,6 +101,20 @@ public sealed class SessionJsonTests
     }
 
     [Fact]
+    public void A_page_with_more_after_it_adds_the_next_pages_token_and_url_to_the_seed_fields()
+    {
+        var list = new SessionList { NextPageToken = "AQ", NextPageUrl = "/sessions/active?pageToken=AQ" };
+        var page = new ListSessionsResponse { HasMorePages = true, NextPageToken = "AQ" };
+
+        Assert.Equal(
+            """{"sessions":[],"nextPageToken":"AQ","nextPageUrl":"/sessions/active?pageToken=AQ"}""",
+            JsonSerializer.Serialize(list, SessionJsonContext.Default.SessionList));
+        Assert.Equal(
+            """{"items":[],"totalCount":0,"totalPages":0,"hasMorePages":true,"nextPageToken":"AQ"}""",
+            JsonSerializer.Serialize(page, SessionJsonContext.Default.ListSessionsResponse));
+    }
+
+    [Fact]
     public void Enum_names_and_property_names_are_read_ignoring_case_as_Evo_Voice_does()
     {
         var hold = JsonSerializer.Deserialize("""{"SessionId":"ses_1","CallSid":"CA_1","reason":"transferring"}""", SessionJsonContext.Default.HoldSession);

@@ -115,21 +115,20 @@ public sealed class SessionRecordTests
     }
 
     [Fact]
-    public void The_index_is_given_a_summary_only_when_what_it_filters_on_changed()
+    public void The_catalog_entry_carries_the_stored_version_the_filtered_fields_and_the_users_the_session_belongs_to()
     {
-        var state = new SessionState();
+        var state = new SessionState { Version = 7 };
         var record = OutgoingCall(state);
-        var first = record.SummaryToIndex();
-        state.Indexed = first;
-        record.Log("something unrelated to the index");
-        var unchanged = record.SummaryToIndex();
+        record.AddDialedMember(SessionRecord.Member("user:lead", SessionMemberRoles.Agent, original: false), new CommandResult("CA-lead"));
         record.Finish("Ended", "Session ended", Agent);
-        var ended = record.SummaryToIndex();
+        byte[] document = [1, 2, 3];
 
-        Assert.False(first!.Ended);
-        Assert.Equal(["agent@acme.example"], first.Users);
-        Assert.Null(unchanged);
-        Assert.True(ended!.Ended);
+        var entry = record.CatalogEntry(document);
+
+        Assert.Equal(("acme", "s1", 7L, true, "Voice"), (entry.AccountId, entry.SessionId, entry.Version, entry.Ended, entry.Channel));
+        Assert.Equal((record.Info!.DateCreated!.Value, record.Info.FromAddress, record.Info.ToAddress), (entry.DateCreated, entry.FromAddress, entry.ToAddress));
+        Assert.Equal(["agent@acme.example", "user:lead"], entry.Users);
+        Assert.Same(document, entry.Document);
     }
 
     private SessionRecord OutgoingCall(SessionState? state = null)
