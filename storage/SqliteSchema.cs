@@ -44,7 +44,7 @@ internal static class SqliteSchema
             account_id TEXT NOT NULL,
             session_id TEXT NOT NULL,
             version INTEGER NOT NULL,       -- the session's stored version: a write of an older or equal one changes nothing
-            created INTEGER NOT NULL,       -- UTC ticks; lists run newest first, then by session id from last to first
+            created INTEGER NOT NULL,       -- UTC ticks; lists run newest first, then by session id
             ended INTEGER NOT NULL,         -- 0 while live
             channel TEXT NOT NULL,
             from_address TEXT NULL,
@@ -54,9 +54,9 @@ internal static class SqliteSchema
             PRIMARY KEY (account_id, session_id)
         );
 
-        CREATE INDEX IF NOT EXISTS catalog_sessions_by_created ON catalog_sessions (account_id, created DESC, session_id DESC);
-        CREATE INDEX IF NOT EXISTS catalog_sessions_by_channel ON catalog_sessions (account_id, channel, created DESC, session_id DESC);
-        CREATE INDEX IF NOT EXISTS catalog_sessions_live ON catalog_sessions (account_id, created DESC, session_id DESC) WHERE ended = 0;
+        CREATE INDEX IF NOT EXISTS catalog_sessions_by_created ON catalog_sessions (account_id, created DESC, session_id);
+        CREATE INDEX IF NOT EXISTS catalog_sessions_by_channel ON catalog_sessions (account_id, channel, created DESC, session_id);
+        CREATE INDEX IF NOT EXISTS catalog_sessions_live ON catalog_sessions (account_id, created DESC, session_id) WHERE ended = 0;
 
         -- Each live session's users (ASCII-lowered), so a user's live sessions are read without touching ended ones.
         CREATE TABLE IF NOT EXISTS catalog_live_session_users (
@@ -64,7 +64,7 @@ internal static class SqliteSchema
             user_id TEXT NOT NULL,
             created INTEGER NOT NULL,
             session_id TEXT NOT NULL,
-            PRIMARY KEY (account_id, user_id, created, session_id)
+            PRIMARY KEY (account_id, user_id, created DESC, session_id)
         ) WITHOUT ROWID;
 
         CREATE INDEX IF NOT EXISTS catalog_live_session_users_by_session ON catalog_live_session_users (account_id, session_id);

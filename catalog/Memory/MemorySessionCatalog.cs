@@ -37,7 +37,8 @@ public sealed class MemorySessionCatalog : ISessionCatalog
         {
             var account = _accounts.GetValueOrDefault(accountId);
             var list = filter.Ended == false ? account?.Live : account?.All;
-            var start = filter.CreatedBefore is { } before ? new CatalogPosition(before.UtcTicks, string.Empty) : (CatalogPosition?)null;
+            // No entry has an empty id, so the view from (the tick before, "") holds exactly the entries made before.
+            var start = filter.CreatedBefore is { } before ? new CatalogPosition(before.UtcTicks - 1, string.Empty) : (CatalogPosition?)null;
             return Task.FromResult(Read(account, list, page, start, filter));
         }
     }
@@ -74,8 +75,8 @@ public sealed class MemorySessionCatalog : ISessionCatalog
             return new CatalogPage<SessionEntry>([], null);
         }
 
-        // Positions sort before every real one at the same tick when their id is empty, so "after (t, '')" is "before t".
-        var from = page.After ?? start;
+        // A page starts after its token's position, but never before the filter's start.
+        var from = page.After is { } token && start is { } earliest ? (token.CompareTo(earliest) > 0 ? token : earliest) : page.After ?? start;
         IEnumerable<CatalogPosition> positions = from switch
         {
             null => list,

@@ -23,7 +23,7 @@ internal sealed class PendingSessionEntry(SessionEntry entry, CancellationToken 
 
     private const string AddUserSql = "INSERT OR IGNORE INTO catalog_live_session_users (account_id, session_id, user_id, created) VALUES (?1, ?2, ?3, ?4)";
 
-    private readonly byte[] _users = JsonSerializer.SerializeToUtf8Bytes(entry.Users.ToArray(), CatalogStorageJson.Default.StringArray);
+    private readonly byte[] _users = JsonSerializer.SerializeToUtf8Bytes(entry.Users.ToArray(), CatalogJson.Default.StringArray);
 
     /// <inheritdoc />
     public override int PayloadBytes => entry.Document.Length + _users.Length;

@@ -210,12 +210,13 @@ public sealed partial class SqliteSessionCatalog : ISessionCatalog, ILifecyclePa
     {
         if (page.After is { } after)
         {
-            sql.Append(CultureInfo.InvariantCulture, $" AND ({alias}created, {alias}session_id) < ($afterTicks, $afterId)");
+            // The index range is "not newer"; only the entries of that very tick are then checked by id.
+            sql.Append(CultureInfo.InvariantCulture, $" AND {alias}created <= $afterTicks AND ({alias}created < $afterTicks OR {alias}session_id > $afterId)");
             parameters.Add(new SqliteParameter("$afterTicks", after.Ticks));
             parameters.Add(new SqliteParameter("$afterId", after.Id));
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {alias}created DESC, {alias}session_id DESC LIMIT $limit OFFSET $skip");
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {alias}created DESC, {alias}session_id LIMIT $limit OFFSET $skip");
         parameters.Add(new SqliteParameter("$limit", page.Size + 1));
         parameters.Add(new SqliteParameter("$skip", page.Skip));
         var items = Read(connection =>
@@ -249,7 +250,7 @@ public sealed partial class SqliteSessionCatalog : ISessionCatalog, ILifecyclePa
             reader.GetString(5),
             reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.IsDBNull(7) ? null : reader.GetString(7),
-            JsonSerializer.Deserialize(reader.GetString(8), CatalogStorageJson.Default.StringArray) ?? [],
+            JsonSerializer.Deserialize(reader.GetString(8), CatalogJson.Default.StringArray) ?? [],
             (byte[])reader.GetValue(9));
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, List<SqliteParameter> parameters)

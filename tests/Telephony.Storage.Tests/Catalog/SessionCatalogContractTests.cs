@@ -58,11 +58,11 @@ public abstract class SessionCatalogContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lists_run_newest_first_and_by_id_from_last_among_sessions_of_the_same_tick()
+    public async Task Lists_run_newest_first_and_by_id_among_sessions_of_the_same_tick()
     {
-        await SaveAsync(Entry("b", minutes: 1), Entry("a", minutes: 2), Entry("c", minutes: 1), Entry("d", minutes: 0));
+        await SaveAsync(Entry("c", minutes: 1), Entry("a", minutes: 2), Entry("b", minutes: 1), Entry("d", minutes: 0));
 
-        Assert.Equal(["a", "c", "b", "d"], (await AllAsync()).Select(e => e.SessionId));
+        Assert.Equal(["a", "b", "c", "d"], (await AllAsync()).Select(e => e.SessionId));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public abstract class SessionCatalogContractTests : IAsyncLifetime
         // Three sessions share each minute, so pages end inside a tick too.
         var entries = Enumerable.Range(0, 30).Select(i => Entry($"s{i:00}", minutes: i / 3)).ToArray();
         await SaveAsync(entries);
-        var expected = entries.OrderByDescending(e => e.DateCreated).ThenByDescending(e => e.SessionId, StringComparer.Ordinal).Select(e => e.SessionId);
+        var expected = entries.OrderByDescending(e => e.DateCreated).ThenBy(e => e.SessionId, StringComparer.Ordinal).Select(e => e.SessionId);
 
         var seen = new List<string>();
         CatalogPosition? after = null;
@@ -126,6 +126,7 @@ public abstract class SessionCatalogContractTests : IAsyncLifetime
         Assert.Equal(["voice-live"], await IdsAsync(new SessionFilter { FromContains = "123" }));
         Assert.Equal(["late", "voice-live"], await IdsAsync(new SessionFilter { ToContains = "SALES@" }));
         Assert.Equal(["chat", "voice-ended"], await IdsAsync(new SessionFilter { CreatedFrom = Start.AddMinutes(2), CreatedBefore = Start.AddMinutes(4) }));
+        Assert.Equal(["voice-ended", "voice-live"], await IdsAsync(new SessionFilter { CreatedBefore = Start.AddMinutes(3) }));
         Assert.Equal(["late"], await IdsAsync(new SessionFilter { ToContains = "sales", CreatedFrom = Start.AddMinutes(2) }));
         Assert.Empty(await IdsAsync(new SessionFilter { FromContains = "%" }));
     }

@@ -31,11 +31,11 @@ public sealed class SqliteSessionCatalogTests : SessionCatalogContractTests
         // Each plan searches an index from the page's start: no full scan and no temporary sort, whatever the history's size.
         var plans = new[]
         {
-            "SELECT session_id FROM catalog_sessions WHERE account_id = 'a' ORDER BY created DESC, session_id DESC LIMIT 26",
-            "SELECT session_id FROM catalog_sessions WHERE account_id = 'a' AND ended = 0 ORDER BY created DESC, session_id DESC LIMIT 26",
-            "SELECT session_id FROM catalog_sessions WHERE account_id = 'a' AND (created, session_id) < (5, 'x') ORDER BY created DESC, session_id DESC LIMIT 26",
-            "SELECT * FROM catalog_sessions WHERE account_id = 'a' AND ended = 1 AND channel = 'Voice' ORDER BY created DESC, session_id DESC LIMIT 26",
-            "SELECT session_id FROM catalog_live_session_users WHERE account_id = 'a' AND user_id = 'u' ORDER BY created DESC, session_id DESC LIMIT 26",
+            "SELECT * FROM catalog_sessions WHERE account_id = 'a' ORDER BY created DESC, session_id LIMIT 26",
+            "SELECT * FROM catalog_sessions WHERE account_id = 'a' AND ended = 0 ORDER BY created DESC, session_id LIMIT 26",
+            "SELECT * FROM catalog_sessions WHERE account_id = 'a' AND created <= 5 AND (created < 5 OR session_id > 'x') ORDER BY created DESC, session_id LIMIT 26",
+            "SELECT * FROM catalog_sessions WHERE account_id = 'a' AND ended = 1 AND channel = 'Voice' ORDER BY created DESC, session_id LIMIT 26",
+            "SELECT * FROM catalog_live_session_users WHERE account_id = 'a' AND user_id = 'u' AND created <= 5 AND (created < 5 OR session_id > 'x') ORDER BY created DESC, session_id LIMIT 26",
         };
 
         foreach (var sql in plans)

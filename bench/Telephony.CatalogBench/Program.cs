@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Telephony.Catalog;
+using Telephony.GrainInterfaces.Sessions;
+using Telephony.SiloHost;
+
+// Usage: Telephony.CatalogBench [sessions=1000000] [Sqlite|Memory] [clients=8]
+// Clients create chat sessions of one account through the session grain, as fast as they can, until the account has
+// `sessions`; the rate, p99 and CPU per session are measured over 5,000 sessions from each size of 1 k, 10 k, 100 k
+// and 1 M. Then every list is read at the final size: first page, hundredth page, and the count.
+var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var storage = args.Length > 1 ? args[1] : "Sqlite";
+var clients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
+const int Window = 5_000;
+const string Account = "bench";
+int[] sizes = [.. new[] { 1_000, 10_000, 100_000, 1_000_000 }.Where(size => size + Window <= Math.Max(total, 1_000 + Window))];
+total = Math.Max(total, sizes[^1] + Window);
+
+var file = Path.Combine(Path.GetTempPath(), $"telephony-catalog-bench-{Guid.NewGuid():N}.db");
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Telephony:Storage:Provider"] = storage,
+    ["Telephony:Storage:ConnectionString"] = $"Data Source={file}",
+    ["Telephony:Accounts:0:Id"] = Account,
+    ["Telephony:Accounts:0:CallerId"] = "+15550100000",
+
+    // A million sessions would not fit in memory if each stayed active for Orleans' default two hours of idleness.
+    ["Telephony:Silo:CollectionAge"] = "00:00:30",
+    ["Telephony:Silo:CollectionQuantum"] = "00:00:10",
+});
+builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
+using var host = builder.Build();
+await host.StartAsync();
+var grains = host.Services.GetRequiredService<IGrainFactory>();
+var catalog = host.Services.GetRequiredService<ISessionCatalog>();
+
+var started = new long[total];
+var latency = new double[total];
+var cpuAt = new Dictionary<int, TimeSpan>();
+var next = -1;
+var clock = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+{
+    var caller = new SessionCaller(Account, $"agent{client}@bench.example", IsAdmin: false);
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < total)
+    {
+        if (sizes.Contains(i) || sizes.Contains(i - Window))
+        {
+            lock (cpuAt)
+            {
+                cpuAt[i] = Process.GetCurrentProcess().TotalProcessorTime;
+            }
+        }
+
+        started[i] = Stopwatch.GetTimestamp();
+        var result = await grains.GetGrain<ISessionGrain>($"s{i:D8}").Start(caller, new NewSession { Channel = FlowChannels.Chat, Destination = $"+1555{i % 10_000_000:D7}" });
+        latency[i] = Stopwatch.GetElapsedTime(started[i]).TotalMilliseconds;
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Session {i} failed: {result.Error}");
+        }
+
+        if (i % 100_000 == 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {i:N0} sessions after {clock.Elapsed.TotalSeconds:F0} s"));
+        }
+    }
+})));
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} chat sessions of one account, store {storage}, {clients} clients, in {clock.Elapsed.TotalSeconds:F0} s"));
+Console.WriteLine("| existing sessions | created/s | p50 | p99 | CPU per session |");
+Console.WriteLine("|---:|---:|---:|---:|---:|");
+var firstRate = 0.0;
+foreach (var size in sizes)
+{
+    var seconds = Stopwatch.GetElapsedTime(started[size], started[size + Window - 1]).TotalSeconds;
+    var rate = (Window - 1) / seconds;
+    firstRate = firstRate == 0 ? rate : firstRate;
+    var window = latency.AsSpan(size, Window).ToArray();
+    Array.Sort(window);
+    var cpu = (cpuAt[size + Window] - cpuAt[size]).TotalMicroseconds / Window;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | {rate:N0} ({rate / firstRate:F2}) | {window[Window / 2]:F2} ms | {window[(int)(Window * 0.99)]:F2} ms | {cpu:F0} µs |"));
+}
+
+// Each list read 20 times; the median, after the warm-up of the first read.
+async Task<string> TimeAsync(Func<Task<int>> read)
+{
+    var found = await read();
+    var times = new List<double>();
+    for (var run = 0; run < 20; run++)
+    {
+        var at = Stopwatch.GetTimestamp();
+        await read();
+        times.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+    }
+
+    times.Sort();
+    return string.Create(CultureInfo.InvariantCulture, $"{times[10]:F2} ms ({found} entries)");
+}
+
+async Task<CatalogPosition?> HundredthPageStart(Func<CatalogPosition?, Task<CatalogPage<SessionEntry>>> page)
+{
+    CatalogPosition? after = null;
+    for (var n = 0; n < 99; n++)
+    {
+        after = (await page(after)).Next;
+    }
+
+    return after;
+}
+
+var all = new SessionFilter();
+var hundredth = await HundredthPageStart(after => catalog.FindAsync(Account, all, new PageRequest(25, after), default));
+var liveHundredth = await HundredthPageStart(after => catalog.FindLiveAsync(Account, null, new PageRequest(50, after), default));
+var myHundredth = await HundredthPageStart(after => catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50, after), default));
+Console.WriteLine();
+Console.WriteLine("| list at the final size | first page | hundredth page |");
+Console.WriteLine("|---|---:|---:|");
+Console.WriteLine($"| GET /sessions (25 a page) by token | {await TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25), default)).Items.Count)} | {await TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25, hundredth), default)).Items.Count)} |");
+Console.WriteLine($"| GET /sessions?page=99 (numbered: skips 2,475) | | {await TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25, Skip: 99 * 25), default)).Items.Count)} |");
+Console.WriteLine($"| GET /sessions?from=5550 (a filter no index serves) | {await TimeAsync(async () => (await catalog.FindAsync(Account, all with { FromContains = "5550" }, new PageRequest(25), default)).Items.Count)} | |");
+Console.WriteLine($"| GET /sessions/active (50 a page) | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50), default)).Items.Count)} | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50, liveHundredth), default)).Items.Count)} |");
+Console.WriteLine($"| GET /sessions/my (one of {clients} users) | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50), default)).Items.Count)} | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50, myHundredth), default)).Items.Count)} |");
+Console.WriteLine($"| totalCount of GET /sessions (a pass over all) | {await TimeAsync(() => catalog.CountAsync(Account, all, default))} | |");
+await host.StopAsync();
+foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+{
+    File.Delete(path);
+}
