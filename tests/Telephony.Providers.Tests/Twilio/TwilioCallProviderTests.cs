@@ -217,7 +217,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None);
 
         Assert.Equal(
-            [Field("Twiml", """<Response><Dial callerId="+14155550100"><Number>+14155550123</Number></Dial></Response>""")],
+            [Field("Twiml", """<?xml version="1.0" encoding="utf-8"?><Response><Dial callerId="+14155550100"><Number>+14155550123</Number></Dial></Response>""")],
             SingleRequest("POST", AccountPath + "/Calls/CAleg.json").Form);
     }
 
@@ -232,7 +232,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             [
                 Field(
                     "Twiml",
-                    $"""<Response><Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" muted="false" statusCallback="{ConferenceCallback}" statusCallbackEvent="start end join leave mute hold">session-42</Conference></Dial></Response>"""),
+                    $"""<?xml version="1.0" encoding="utf-8"?><Response><Dial><Conference muted="false" startConferenceOnEnter="true" endConferenceOnExit="true" statusCallbackEvent="start end join leave mute hold" statusCallback="{ConferenceCallback}">session-42</Conference></Dial></Response>"""),
             ],
             SingleRequest("POST", AccountPath + "/Calls/CAleg.json").Form);
     }
