@@ -22,4 +22,12 @@ public sealed class ProviderException : Exception
     /// <summary>True for failures worth retrying (network errors, 429, 5xx).</summary>
     [Id(1)]
     public bool IsTransient { get; private set; }
+
+    /// <summary>The provider's own error code (Twilio's <c>code</c>, such as 21211), when its answer had one.</summary>
+    [Id(2)]
+    public int? ErrorCode { get; init; }
+
+    /// <summary>Where the provider documents the error (Twilio's <c>more_info</c>), when its answer named a page.</summary>
+    [Id(3)]
+    public string? MoreInfo { get; init; }
 }

@@ -1,16 +1,22 @@
 using System.Xml.Linq;
 using Telephony.GrainInterfaces.Calls;
+using Twilio.TwiML;
+using Twilio.Types;
+// Aliased: Twilio.TwiML.Voice also has a Task type, which would hide System.Threading.Tasks.Task.
+using Conference = Twilio.TwiML.Voice.Conference;
+using Dial = Twilio.TwiML.Voice.Dial;
 
 namespace Telephony.Providers.Twilio;
 
-/// <summary>Writes call instructions as TwiML, for voice webhook responses and for the REST <c>Twiml</c> parameter.</summary>
+/// <summary>Writes call instructions as TwiML with the Twilio library, for voice webhook responses and for the REST <c>Twiml</c> parameter.</summary>
 /// <param name="publicBaseUrl">Our public base URL; conference status callbacks are sent under it.</param>
 public sealed class TwiMLRenderer(Uri publicBaseUrl) : ICallInstructionRenderer
 {
-    /// <summary>The conference events we subscribe to, space-separated as TwiML wants them.</summary>
-    private static readonly string ConferenceStatusCallbackEvents = string.Join(' ', TwilioSubscriptions.ConferenceEvents);
+    /// <summary>The conference events we subscribe to, as TwiML names them.</summary>
+    private static readonly Conference.EventEnum[] ConferenceStatusCallbackEvents =
+        [.. TwilioSubscriptions.ConferenceEvents.Select(e => (Conference.EventEnum)e)];
 
-    private readonly string _conferenceStatusCallback = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioConference).AbsoluteUri;
+    private readonly Uri _conferenceStatusCallback = new(WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioConference).AbsoluteUri);
 
     /// <inheritdoc />
     public string ContentType => "application/xml";
@@ -19,28 +25,42 @@ public sealed class TwiMLRenderer(Uri publicBaseUrl) : ICallInstructionRenderer
     public string Render(IReadOnlyList<CallInstruction> instructions)
     {
         ArgumentNullException.ThrowIfNull(instructions);
-        return new XElement("Response", instructions.Select(ToVerb)).ToString(SaveOptions.DisableFormatting);
+        var response = new VoiceResponse();
+        foreach (var instruction in instructions)
+        {
+            Append(response, instruction);
+        }
+
+        return response.ToString(SaveOptions.DisableFormatting);
     }
 
-    private XElement ToVerb(CallInstruction instruction) => instruction switch
+    private void Append(VoiceResponse response, CallInstruction instruction)
     {
-        JoinConferenceInstruction join => new XElement("Dial", Conference(join)),
-        DialInstruction dial => new XElement(
-            "Dial",
-            dial.CallerId is { } callerId ? new XAttribute("callerId", callerId) : null,
-            new XElement("Number", dial.To)),
-        SayInstruction say => new XElement("Say", say.Text),
-        HangupInstruction => new XElement("Hangup"),
-        _ => throw new ArgumentException($"TwiML has no rendering for {instruction.GetType().Name}.", nameof(instruction)),
-    };
+        switch (instruction)
+        {
+            case JoinConferenceInstruction join:
+                response.Append(new Dial().Append(Conference(join)));
+                break;
+            case DialInstruction dial:
+                response.Append(new Dial(callerId: dial.CallerId).Number(new PhoneNumber(dial.To)));
+                break;
+            case SayInstruction say:
+                response.Say(say.Text);
+                break;
+            case HangupInstruction:
+                response.Hangup();
+                break;
+            default:
+                throw new ArgumentException($"TwiML has no rendering for {instruction.GetType().Name}.", nameof(instruction));
+        }
+    }
 
-    private XElement Conference(JoinConferenceInstruction join) => new(
-        "Conference",
-        new XAttribute("startConferenceOnEnter", join.StartConferenceOnEnter),
-        new XAttribute("endConferenceOnExit", join.EndConferenceOnExit),
-        new XAttribute("muted", join.Muted),
-        join.WaitUrl is { } waitUrl ? new XAttribute("waitUrl", waitUrl) : null,
-        new XAttribute("statusCallback", _conferenceStatusCallback),
-        new XAttribute("statusCallbackEvent", ConferenceStatusCallbackEvents),
-        join.ConferenceName);
+    private Conference Conference(JoinConferenceInstruction join) => new(
+        join.ConferenceName,
+        muted: join.Muted,
+        startConferenceOnEnter: join.StartConferenceOnEnter,
+        endConferenceOnExit: join.EndConferenceOnExit,
+        waitUrl: join.WaitUrl is { } waitUrl ? new Uri(waitUrl, UriKind.RelativeOrAbsolute) : null,
+        statusCallbackEvent: ConferenceStatusCallbackEvents,
+        statusCallback: _conferenceStatusCallback);
 }

@@ -1,23 +1,22 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Telephony.GrainInterfaces.Calls;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Rest.Api.V2010.Account.Conference;
+using Twilio.Types;
+using SystemNetHttpClient = Twilio.Http.SystemNetHttpClient;
+using TwilioHttpMethod = Twilio.Http.HttpMethod;
 
 namespace Telephony.Providers.Twilio;
 
-/// <summary>Runs call-control commands for one Twilio account through the REST API (2010-04-01, form-encoded, Basic auth).</summary>
+/// <summary>Runs call-control commands for one Twilio account through the Twilio library's REST resources.</summary>
 public sealed class TwilioCallProvider : ICallProvider
 {
-    private readonly HttpClient _httpClient;
-    private readonly string _accountUrl;
-    private readonly string _basicCredentials;
+    private readonly TwilioRestClient _client;
     private readonly TwiMLRenderer _twiml;
-    private readonly string _voiceUrl;
-    private readonly string _statusCallbackUrl;
-    private readonly string _conferenceCallbackUrl;
+    private readonly Uri _voiceUrl;
+    private readonly Uri _statusCallbackUrl;
+    private readonly Uri _conferenceCallbackUrl;
 
     /// <summary>Creates the client for the account in <paramref name="settings"/>.</summary>
     /// <param name="httpClient">Sends the requests; its base address is not used (requests go to <see cref="TwilioSettings.ApiBaseUrl"/>).</param>
@@ -28,13 +27,13 @@ public sealed class TwilioCallProvider : ICallProvider
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(publicBaseUrl);
-        _httpClient = httpClient;
-        _accountUrl = $"{settings.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid)}";
-        _basicCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.AccountSid}:{settings.AuthToken}"));
+        // Our client's timeout applies inside the handler; this one only hands the library's requests over.
+        var library = new HttpClient(new TwilioApiHandler(httpClient, settings.ApiBaseUrl)) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(library));
         _twiml = new TwiMLRenderer(publicBaseUrl);
-        _voiceUrl = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioVoice).AbsoluteUri;
-        _statusCallbackUrl = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioStatus).AbsoluteUri;
-        _conferenceCallbackUrl = WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioConference).AbsoluteUri;
+        _voiceUrl = Absolute(WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioVoice));
+        _statusCallbackUrl = Absolute(WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioStatus));
+        _conferenceCallbackUrl = Absolute(WebhookPaths.Combine(publicBaseUrl, WebhookPaths.TwilioConference));
     }
 
     /// <inheritdoc />
@@ -47,25 +46,35 @@ public sealed class TwilioCallProvider : ICallProvider
         return command switch
         {
             DialCommand dial => DialAsync(dial, cancellationToken),
-            HangupCommand hangup => UpdateCallAsync(hangup.CallId, [new("Status", "completed")], cancellationToken),
+            HangupCommand hangup => UpdateCallAsync(hangup.CallId, call => call.Status = CallResource.UpdateStatusEnum.Completed, cancellationToken),
             RedirectCommand redirect => UpdateCallAsync(
                 redirect.CallId,
-                [Twiml(new DialInstruction(redirect.Destination) { CallerId = redirect.CallerId })],
+                call => call.Twiml = Twiml(new DialInstruction(redirect.Destination) { CallerId = redirect.CallerId }),
                 cancellationToken),
             RedirectToUrlCommand redirect => RedirectToUrlAsync(redirect, cancellationToken),
             MoveToConferenceCommand move => UpdateCallAsync(
                 move.CallId,
-                [Twiml(new JoinConferenceInstruction(move.ConferenceName) { EndConferenceOnExit = move.EndConferenceOnExit })],
+                call => call.Twiml = Twiml(new JoinConferenceInstruction(move.ConferenceName) { EndConferenceOnExit = move.EndConferenceOnExit }),
                 cancellationToken),
-            UpdateParticipantCommand update => UpdateParticipantAsync(update, cancellationToken),
-            RemoveParticipantCommand remove => SendWithoutResultAsync(
-                HttpMethod.Delete, ParticipantPath(remove.ConferenceId, remove.CallId), form: null, cancellationToken),
-            EndConferenceCommand end => SendWithoutResultAsync(
-                HttpMethod.Post, $"/Conferences/{Segment(end.ConferenceId)}.json", [new("Status", "completed")], cancellationToken),
-            SendMessageCommand message => SendWithoutResultAsync(
-                HttpMethod.Post,
-                "/Messages.json",
-                [new("To", message.To), new("From", message.From), new("Body", message.Text)],
+            UpdateParticipantCommand update => WithoutResultAsync(
+                $"updating participant {update.CallId} of conference {update.ConferenceId}",
+                client => ParticipantResource.UpdateAsync(
+                    new UpdateParticipantOptions(Segment(update.ConferenceId), Segment(update.CallId)) { Hold = update.Hold, Muted = update.Muted },
+                    client),
+                cancellationToken),
+            RemoveParticipantCommand remove => WithoutResultAsync(
+                $"removing participant {remove.CallId} from conference {remove.ConferenceId}",
+                client => ParticipantResource.DeleteAsync(new DeleteParticipantOptions(Segment(remove.ConferenceId), Segment(remove.CallId)), client),
+                cancellationToken),
+            EndConferenceCommand end => WithoutResultAsync(
+                $"ending conference {end.ConferenceId}",
+                client => ConferenceResource.UpdateAsync(
+                    new UpdateConferenceOptions(Segment(end.ConferenceId)) { Status = ConferenceResource.UpdateStatusEnum.Completed }, client),
+                cancellationToken),
+            SendMessageCommand message => WithoutResultAsync(
+                "sending a message",
+                client => MessageResource.CreateAsync(
+                    new CreateMessageOptions(new PhoneNumber(message.To)) { From = new PhoneNumber(message.From), Body = message.Text }, client),
                 cancellationToken),
             _ => throw new ArgumentException($"Twilio cannot run {command.GetType().Name}.", nameof(command)),
         };
@@ -76,167 +85,95 @@ public sealed class TwilioCallProvider : ICallProvider
         InstructionUrls.Check(dial);
         return dial.ConferenceName is { } conferenceName
             ? AddParticipantAsync(dial, conferenceName, cancellationToken)
-            : CreateCallAsync(dial, dial.Url?.AbsoluteUri ?? _voiceUrl, cancellationToken);
+            : CreateCallAsync(dial, dial.Url is { } url ? Absolute(url) : _voiceUrl, cancellationToken);
     }
 
     // Twilio fetches the URL for the call's next TwiML, leaving whatever the call was doing.
     private Task<CommandResult> RedirectToUrlAsync(RedirectToUrlCommand redirect, CancellationToken cancellationToken)
     {
         InstructionUrls.Check(redirect);
-        return UpdateCallAsync(redirect.CallId, [new("Url", redirect.Url.AbsoluteUri), new("Method", "POST")], cancellationToken);
+        return UpdateCallAsync(
+            redirect.CallId,
+            call =>
+            {
+                call.Url = Absolute(redirect.Url);
+                call.Method = TwilioHttpMethod.Post;
+            },
+            cancellationToken);
     }
 
     private async Task<CommandResult> AddParticipantAsync(DialCommand dial, string conferenceName, CancellationToken cancellationToken)
     {
-        List<KeyValuePair<string, string>> form =
-        [
-            new("From", dial.From),
-            new("To", dial.To),
-            new("Timeout", dial.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)),
-            new("Label", dial.CommandId),
-            new("StatusCallback", _statusCallbackUrl),
-            .. TwilioSubscriptions.CallProgressEvents.Select(e => KeyValuePair.Create("StatusCallbackEvent", e)),
-            new("ConferenceStatusCallback", _conferenceCallbackUrl),
-            .. TwilioSubscriptions.ConferenceEvents.Select(e => KeyValuePair.Create("ConferenceStatusCallbackEvent", e)),
-        ];
-        var path = $"/Conferences/{Segment(conferenceName)}/Participants.json";
-        var participant = await SendAsync(HttpMethod.Post, path, form, TwilioJsonContext.Default.TwilioParticipantResource, cancellationToken)
-            .ConfigureAwait(false);
-        return new CommandResult(RequireField(participant.CallSid, "call_sid", path), participant.ConferenceSid);
+        var options = new CreateParticipantOptions(Segment(conferenceName), new PhoneNumber(dial.From), new PhoneNumber(dial.To))
+        {
+            Timeout = dial.TimeoutSeconds,
+            Label = dial.CommandId,
+            StatusCallback = _statusCallbackUrl,
+            StatusCallbackEvent = [.. TwilioSubscriptions.CallProgressEvents],
+            ConferenceStatusCallback = _conferenceCallbackUrl,
+            ConferenceStatusCallbackEvent = [.. TwilioSubscriptions.ConferenceEvents],
+        };
+        var action = $"adding a participant to conference {conferenceName}";
+        var participant = await SendAsync(action, client => ParticipantResource.CreateAsync(options, client), cancellationToken).ConfigureAwait(false);
+        return new CommandResult(RequireField(participant.CallSid, "call_sid", action), participant.ConferenceSid);
     }
 
     // Only the TwiML comes from instructionUrl; the call's status callbacks come to us whoever serves it.
-    private async Task<CommandResult> CreateCallAsync(DialCommand dial, string instructionUrl, CancellationToken cancellationToken)
+    private async Task<CommandResult> CreateCallAsync(DialCommand dial, Uri instructionUrl, CancellationToken cancellationToken)
     {
-        List<KeyValuePair<string, string>> form =
-        [
-            new("To", dial.To),
-            new("From", dial.From),
-            new("Url", instructionUrl),
-            new("StatusCallback", _statusCallbackUrl),
-            .. TwilioSubscriptions.CallProgressEvents.Select(e => KeyValuePair.Create("StatusCallbackEvent", e)),
-            new("Timeout", dial.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)),
-        ];
-        const string path = "/Calls.json";
-        var call = await SendAsync(HttpMethod.Post, path, form, TwilioJsonContext.Default.TwilioCallResource, cancellationToken)
-            .ConfigureAwait(false);
-        return new CommandResult(RequireField(call.Sid, "sid", path));
+        var options = new CreateCallOptions(new PhoneNumber(dial.To), new PhoneNumber(dial.From))
+        {
+            Url = instructionUrl,
+            StatusCallback = _statusCallbackUrl,
+            StatusCallbackEvent = [.. TwilioSubscriptions.CallProgressEvents],
+            Timeout = dial.TimeoutSeconds,
+        };
+        const string action = "creating a call";
+        var call = await SendAsync(action, client => CallResource.CreateAsync(options, client), cancellationToken).ConfigureAwait(false);
+        return new CommandResult(RequireField(call.Sid, "sid", action));
     }
 
-    private Task<CommandResult> UpdateCallAsync(
-        string callId, IReadOnlyList<KeyValuePair<string, string>> changes, CancellationToken cancellationToken) =>
-        SendWithoutResultAsync(HttpMethod.Post, $"/Calls/{Segment(callId)}.json", changes, cancellationToken);
-
-    private Task<CommandResult> UpdateParticipantAsync(UpdateParticipantCommand update, CancellationToken cancellationToken)
+    private Task<CommandResult> UpdateCallAsync(string callId, Action<UpdateCallOptions> change, CancellationToken cancellationToken)
     {
-        List<KeyValuePair<string, string>> form = [];
-        if (update.Hold is { } hold)
-        {
-            form.Add(new("Hold", FormBoolean(hold)));
-        }
-
-        if (update.Muted is { } muted)
-        {
-            form.Add(new("Muted", FormBoolean(muted)));
-        }
-
-        return SendWithoutResultAsync(HttpMethod.Post, ParticipantPath(update.ConferenceId, update.CallId), form, cancellationToken);
+        var options = new UpdateCallOptions(Segment(callId));
+        change(options);
+        return WithoutResultAsync($"updating call {callId}", client => CallResource.UpdateAsync(options, client), cancellationToken);
     }
 
-    private KeyValuePair<string, string> Twiml(CallInstruction instruction) => new("Twiml", _twiml.Render([instruction]));
+    private Twiml Twiml(CallInstruction instruction) => new(_twiml.Render([instruction]));
 
-    private async Task<CommandResult> SendWithoutResultAsync(
-        HttpMethod method,
-        string path,
-        IReadOnlyList<KeyValuePair<string, string>>? form,
-        CancellationToken cancellationToken)
+    private async Task<CommandResult> WithoutResultAsync<T>(string action, Func<ITwilioRestClient, Task<T>> send, CancellationToken cancellationToken)
     {
-        await SendAsync(method, path, form, cancellationToken).ConfigureAwait(false);
+        await SendAsync(action, send, cancellationToken).ConfigureAwait(false);
         return new CommandResult();
     }
 
-    private async Task<T> SendAsync<T>(
-        HttpMethod method,
-        string path,
-        IReadOnlyList<KeyValuePair<string, string>> form,
-        JsonTypeInfo<T> resultType,
-        CancellationToken cancellationToken)
+    /// <summary>Sends one request through the library; every failure but the caller's cancellation becomes a <see cref="ProviderException"/>.</summary>
+    private async Task<T> SendAsync<T>(string action, Func<ITwilioRestClient, Task<T>> send, CancellationToken cancellationToken)
     {
-        var body = await SendAsync(method, path, form, cancellationToken).ConfigureAwait(false);
+        var scope = TwilioRequestScope.Begin(cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize(body, resultType)
-                ?? throw new ProviderException($"Twilio answered {method} {path} with an empty body.", statusCode: null, isTransient: false);
+            return await send(_client).ConfigureAwait(false);
         }
-        catch (JsonException ex)
+        catch (ApiConnectionException ex) when (cancellationToken.IsCancellationRequested)
         {
-            throw new ProviderException($"Twilio answered {method} {path} with unreadable JSON.", statusCode: null, isTransient: false, ex);
+            throw new OperationCanceledException($"Cancelled while {action}.", ex, cancellationToken);
+        }
+        catch (TwilioException ex)
+        {
+            throw TwilioApiErrors.ToProviderException(action, ex, scope.Status);
         }
     }
 
-    /// <summary>Sends one request and returns the response body; every failure becomes a <see cref="ProviderException"/>.</summary>
-    private async Task<string> SendAsync(
-        HttpMethod method,
-        string path,
-        IReadOnlyList<KeyValuePair<string, string>>? form,
-        CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, _accountUrl + path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _basicCredentials);
-        if (form is not null)
-        {
-            request.Content = new FormUrlEncodedContent(form);
-        }
-
-        try
-        {
-            using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? body : throw Refused(method, path, response.StatusCode, body);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ProviderException($"Twilio {method} {path} could not be reached: {ex.Message}", ex.StatusCode, isTransient: true, ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Not our caller's token: the HttpClient timeout fired.
-            throw new ProviderException($"Twilio {method} {path} timed out.", statusCode: null, isTransient: true, ex);
-        }
-    }
-
-    private static ProviderException Refused(HttpMethod method, string path, HttpStatusCode status, string body)
-    {
-        var error = ReadError(body);
-        var detail = error?.Message is { } message
-            ? error.Code is { } code ? $": {message} (Twilio error {code})" : $": {message}"
-            : ".";
-        var isTransient = status == HttpStatusCode.TooManyRequests || (int)status >= 500;
-        return new ProviderException($"Twilio answered {(int)status} {status} to {method} {path}{detail}", status, isTransient);
-    }
-
-    private static TwilioErrorResource? ReadError(string body)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, TwilioJsonContext.Default.TwilioErrorResource);
-        }
-        catch (JsonException)
-        {
-            // Proxies and load balancers answer errors with HTML; the status alone has to do.
-            return null;
-        }
-    }
-
-    private static string RequireField(string? value, string field, string path) =>
+    private static string RequireField(string? value, string field, string action) =>
         string.IsNullOrEmpty(value)
-            ? throw new ProviderException($"Twilio answered POST {path} without {field}.", statusCode: null, isTransient: false)
+            ? throw new ProviderException($"Twilio answered {action} without {field}.", statusCode: null, isTransient: false)
             : value;
 
-    private static string ParticipantPath(string conferenceId, string callId) =>
-        $"/Conferences/{Segment(conferenceId)}/Participants/{Segment(callId)}.json";
+    /// <summary>The library sends a URL as written; we send its normalized absolute form.</summary>
+    private static Uri Absolute(Uri url) => new(url.AbsoluteUri);
 
+    /// <summary>The library puts path values into the URL as given, so names with reserved characters are escaped first.</summary>
     private static string Segment(string value) => Uri.EscapeDataString(value);
-
-    private static string FormBoolean(bool value) => value ? "true" : "false";
 }

@@ -3,9 +3,11 @@ using Telephony.Providers.Twilio;
 
 namespace Telephony.Providers.Tests.Twilio;
 
-/// <summary>The exact TwiML written for each call instruction.</summary>
+/// <summary>The exact TwiML written for each call instruction: the Twilio library's document, declaration first.</summary>
 public sealed class TwiMLRendererTests
 {
+    private const string Declaration = """<?xml version="1.0" encoding="utf-8"?>""";
+
     private readonly TwiMLRenderer _renderer = new(new Uri("https://telephony.example.com/"));
 
     [Fact]
@@ -20,7 +22,7 @@ public sealed class TwiMLRendererTests
         var twiml = _renderer.Render([new JoinConferenceInstruction("session-42")]);
 
         Assert.Equal(
-            """<Response><Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="false" muted="false" statusCallback="https://telephony.example.com/webhooks/twilio/conference" statusCallbackEvent="start end join leave mute hold">session-42</Conference></Dial></Response>""",
+            $"""{Declaration}<Response><Dial><Conference muted="false" startConferenceOnEnter="true" endConferenceOnExit="false" statusCallbackEvent="start end join leave mute hold" statusCallback="https://telephony.example.com/webhooks/twilio/conference">session-42</Conference></Dial></Response>""",
             twiml);
     }
 
@@ -39,7 +41,7 @@ public sealed class TwiMLRendererTests
         ]);
 
         Assert.Equal(
-            """<Response><Dial><Conference startConferenceOnEnter="false" endConferenceOnExit="true" muted="true" waitUrl="https://media.example.com/hold.xml?tone=1&amp;loop=2" statusCallback="https://telephony.example.com/webhooks/twilio/conference" statusCallbackEvent="start end join leave mute hold">session-42</Conference></Dial></Response>""",
+            $"""{Declaration}<Response><Dial><Conference muted="true" startConferenceOnEnter="false" endConferenceOnExit="true" waitUrl="https://media.example.com/hold.xml?tone=1&amp;loop=2" statusCallbackEvent="start end join leave mute hold" statusCallback="https://telephony.example.com/webhooks/twilio/conference">session-42</Conference></Dial></Response>""",
             twiml);
     }
 
@@ -49,7 +51,7 @@ public sealed class TwiMLRendererTests
         var renderer = new TwiMLRenderer(new Uri("https://gateway.example.com/telephony/"));
 
         Assert.Contains(
-            """statusCallback="https://gateway.example.com/telephony/webhooks/twilio/conference" """,
+            """statusCallback="https://gateway.example.com/telephony/webhooks/twilio/conference">""",
             renderer.Render([new JoinConferenceInstruction("c")]),
             StringComparison.Ordinal);
     }
@@ -58,7 +60,7 @@ public sealed class TwiMLRendererTests
     public void Dial_dials_the_number_with_caller_id()
     {
         Assert.Equal(
-            """<Response><Dial callerId="+14155550100"><Number>+14155550199</Number></Dial></Response>""",
+            $"""{Declaration}<Response><Dial callerId="+14155550100"><Number>+14155550199</Number></Dial></Response>""",
             _renderer.Render([new DialInstruction("+14155550199") { CallerId = "+14155550100" }]));
     }
 
@@ -66,41 +68,41 @@ public sealed class TwiMLRendererTests
     public void Dial_without_caller_id_has_no_caller_id_attribute()
     {
         Assert.Equal(
-            "<Response><Dial><Number>+14155550199</Number></Dial></Response>",
+            $"{Declaration}<Response><Dial><Number>+14155550199</Number></Dial></Response>",
             _renderer.Render([new DialInstruction("+14155550199")]));
     }
 
     [Fact]
     public void Say_speaks_the_text()
     {
-        Assert.Equal("<Response><Say>Please hold.</Say></Response>", _renderer.Render([new SayInstruction("Please hold.")]));
+        Assert.Equal($"{Declaration}<Response><Say>Please hold.</Say></Response>", _renderer.Render([new SayInstruction("Please hold.")]));
     }
 
     [Fact]
     public void Hangup_is_an_empty_verb()
     {
-        Assert.Equal("<Response><Hangup /></Response>", _renderer.Render([new HangupInstruction()]));
+        Assert.Equal($"{Declaration}<Response><Hangup></Hangup></Response>", _renderer.Render([new HangupInstruction()]));
     }
 
     [Fact]
     public void Instructions_render_in_order()
     {
         Assert.Equal(
-            "<Response><Say>Goodbye.</Say><Hangup /></Response>",
+            $"{Declaration}<Response><Say>Goodbye.</Say><Hangup></Hangup></Response>",
             _renderer.Render([new SayInstruction("Goodbye."), new HangupInstruction()]));
     }
 
     [Fact]
     public void No_instructions_render_an_empty_response()
     {
-        Assert.Equal("<Response />", _renderer.Render([]));
+        Assert.Equal($"{Declaration}<Response></Response>", _renderer.Render([]));
     }
 
     [Fact]
     public void Text_is_xml_escaped()
     {
         Assert.Equal(
-            "<Response><Say>Tom &amp; Jerry &lt;3 you</Say></Response>",
+            $"{Declaration}<Response><Say>Tom &amp; Jerry &lt;3 you</Say></Response>",
             _renderer.Render([new SayInstruction("Tom & Jerry <3 you")]));
     }
 
@@ -117,7 +119,7 @@ public sealed class TwiMLRendererTests
     public void Attribute_values_are_xml_escaped()
     {
         Assert.Equal(
-            """<Response><Dial callerId="&quot;A&amp;B&quot; &lt;1&gt;"><Number>1&amp;2</Number></Dial></Response>""",
+            $"""{Declaration}<Response><Dial callerId="&quot;A&amp;B&quot; &lt;1&gt;"><Number>1&amp;2</Number></Dial></Response>""",
             _renderer.Render([new DialInstruction("1&2") { CallerId = "\"A&B\" <1>" }]));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -37,15 +38,25 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
     private TwilioCallProvider CreateProvider(Uri apiBaseUrl) =>
         new(_httpClient, new TwilioSettings { AccountSid = AccountSid, AuthToken = AuthToken, ApiBaseUrl = apiBaseUrl }, new Uri(PublicBase + "/"));
 
-    private RecordedRequest SingleRequest(string method, string target, string? contentType = FormContentType)
+    private RecordedRequest SingleRequest(string method, string target)
     {
         var request = Assert.Single(_api.Requests);
         Assert.Equal(method, request.Method);
         Assert.Equal(target, request.Target);
         Assert.Equal(ExpectedAuthorization, request.Authorization);
-        Assert.Equal(contentType, request.ContentType);
+        Assert.Equal(FormContentType, request.ContentType);
         return request;
     }
+
+    /// <summary>
+    /// Twilio reads form fields by name, and the library writes them in its own order: fields compare by name, the
+    /// values of a repeated name in the order sent.
+    /// </summary>
+    private static void AssertForm(IEnumerable<KeyValuePair<string, string>> expected, RecordedRequest request) =>
+        Assert.Equal(ByName(expected), ByName(request.Form));
+
+    private static List<KeyValuePair<string, string>> ByName(IEnumerable<KeyValuePair<string, string>> fields) =>
+        [.. fields.OrderBy(f => f.Key, StringComparer.Ordinal)];
 
     private static KeyValuePair<string, string> Field(string name, string value) => new(name, value);
 
@@ -67,7 +78,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(new CommandResult("CAnew", "CFconf"), result);
         var request = SingleRequest("POST", AccountPath + "/Conferences/session-42/Participants.json");
-        Assert.Equal(
+        AssertForm(
             [
                 Field("From", "+14155550100"),
                 Field("To", "+14155550199"),
@@ -86,7 +97,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
                 Field("ConferenceStatusCallbackEvent", "mute"),
                 Field("ConferenceStatusCallbackEvent", "hold"),
             ],
-            request.Form);
+            request);
     }
 
     [Fact]
@@ -113,7 +124,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(new CommandResult("CAnew"), result);
         var request = SingleRequest("POST", AccountPath + "/Calls.json");
-        Assert.Equal(
+        AssertForm(
             [
                 Field("To", "+14155550199"),
                 Field("From", "+14155550100"),
@@ -125,7 +136,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
                 Field("StatusCallbackEvent", "completed"),
                 Field("Timeout", "30"),
             ],
-            request.Form);
+            request);
     }
 
     [Fact]
@@ -147,7 +158,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(new CommandResult("CAnew"), result);
         var request = SingleRequest("POST", AccountPath + "/Calls.json");
-        Assert.Equal(
+        AssertForm(
             [
                 Field("To", "client:alice"),
                 Field("From", "+14155550100"),
@@ -159,7 +170,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
                 Field("StatusCallbackEvent", "completed"),
                 Field("Timeout", "20"),
             ],
-            request.Form);
+            request);
     }
 
     [Fact]
@@ -170,9 +181,9 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None);
 
         Assert.Equal(new CommandResult(), result);
-        Assert.Equal(
+        AssertForm(
             [Field("Url", "https://app.example.org/twiml/next?step=2"), Field("Method", "POST")],
-            SingleRequest("POST", AccountPath + "/Calls/CAleg.json").Form);
+            SingleRequest("POST", AccountPath + "/Calls/CAleg.json"));
     }
 
     [Fact]
@@ -206,7 +217,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
         var result = await _provider.ExecuteAsync(new HangupCommand { CommandId = "cmd-3", CallId = "CAleg" }, CancellationToken.None);
 
         Assert.Equal(new CommandResult(), result);
-        Assert.Equal([Field("Status", "completed")], SingleRequest("POST", AccountPath + "/Calls/CAleg.json").Form);
+        AssertForm([Field("Status", "completed")], SingleRequest("POST", AccountPath + "/Calls/CAleg.json"));
     }
 
     [Fact]
@@ -216,9 +227,9 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             new RedirectCommand { CommandId = "cmd-4", CallId = "CAleg", Destination = "+14155550123", CallerId = "+14155550100" },
             CancellationToken.None);
 
-        Assert.Equal(
-            [Field("Twiml", """<Response><Dial callerId="+14155550100"><Number>+14155550123</Number></Dial></Response>""")],
-            SingleRequest("POST", AccountPath + "/Calls/CAleg.json").Form);
+        AssertForm(
+            [Field("Twiml", """<?xml version="1.0" encoding="utf-8"?><Response><Dial callerId="+14155550100"><Number>+14155550123</Number></Dial></Response>""")],
+            SingleRequest("POST", AccountPath + "/Calls/CAleg.json"));
     }
 
     [Fact]
@@ -228,13 +239,13 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             new MoveToConferenceCommand { CommandId = "cmd-5", CallId = "CAleg", ConferenceName = "session-42", EndConferenceOnExit = true },
             CancellationToken.None);
 
-        Assert.Equal(
+        AssertForm(
             [
                 Field(
                     "Twiml",
-                    $"""<Response><Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" muted="false" statusCallback="{ConferenceCallback}" statusCallbackEvent="start end join leave mute hold">session-42</Conference></Dial></Response>"""),
+                    $"""<?xml version="1.0" encoding="utf-8"?><Response><Dial><Conference muted="false" startConferenceOnEnter="true" endConferenceOnExit="true" statusCallbackEvent="start end join leave mute hold" statusCallback="{ConferenceCallback}">session-42</Conference></Dial></Response>"""),
             ],
-            SingleRequest("POST", AccountPath + "/Calls/CAleg.json").Form);
+            SingleRequest("POST", AccountPath + "/Calls/CAleg.json"));
     }
 
     [Theory]
@@ -250,7 +261,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None);
 
         var request = SingleRequest("POST", AccountPath + "/Conferences/CFconf/Participants/CAleg.json");
-        Assert.Equal(expected, string.Join('&', request.Form.Select(f => $"{f.Key}={f.Value}")));
+        Assert.Equal(expected, string.Join('&', ByName(request.Form).Select(f => $"{f.Key}={f.Value}")));
     }
 
     [Fact]
@@ -264,7 +275,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None);
 
         Assert.Equal(new CommandResult(), result);
-        Assert.Empty(SingleRequest("DELETE", AccountPath + "/Conferences/CFconf/Participants/CAleg.json", contentType: null).Form);
+        Assert.Empty(SingleRequest("DELETE", AccountPath + "/Conferences/CFconf/Participants/CAleg.json").Form);
     }
 
     [Fact]
@@ -272,7 +283,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
     {
         await _provider.ExecuteAsync(new EndConferenceCommand { CommandId = "cmd-8", ConferenceId = "CFconf" }, CancellationToken.None);
 
-        Assert.Equal([Field("Status", "completed")], SingleRequest("POST", AccountPath + "/Conferences/CFconf.json").Form);
+        AssertForm([Field("Status", "completed")], SingleRequest("POST", AccountPath + "/Conferences/CFconf.json"));
     }
 
     [Fact]
@@ -286,9 +297,9 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None);
 
         Assert.Equal(new CommandResult(), result);
-        Assert.Equal(
+        AssertForm(
             [Field("To", "+14155550199"), Field("From", "+14155550100"), Field("Body", "Join: https://x.example/c?a=1&b=2")],
-            SingleRequest("POST", AccountPath + "/Messages.json").Form);
+            SingleRequest("POST", AccountPath + "/Messages.json"));
     }
 
     [Fact]
@@ -299,6 +310,18 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
         await provider.ExecuteAsync(new HangupCommand { CommandId = "cmd-3", CallId = "CAleg" }, CancellationToken.None);
 
         SingleRequest("POST", "/proxy/twilio" + AccountPath + "/Calls/CAleg.json");
+    }
+
+    [Fact]
+    public async Task Requests_go_to_twilio_when_no_api_base_url_is_configured()
+    {
+        var recorder = new RecordingHandler();
+        using var httpClient = new HttpClient(recorder);
+        var provider = new TwilioCallProvider(httpClient, new TwilioSettings { AccountSid = AccountSid, AuthToken = AuthToken }, new Uri(PublicBase));
+
+        await provider.ExecuteAsync(new HangupCommand { CommandId = "cmd-3", CallId = "CAleg" }, CancellationToken.None);
+
+        Assert.Equal(new Uri("https://api.twilio.com" + AccountPath + "/Calls/CAleg.json"), Assert.Single(recorder.Requests));
     }
 
     [Fact]
@@ -313,9 +336,12 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.False(error.IsTransient);
+        Assert.Equal(21211, error.ErrorCode);
+        Assert.Equal("https://www.twilio.com/docs/errors/21211", error.MoreInfo);
         Assert.Equal(
-            "Twilio answered 400 BadRequest to POST /Calls.json: The 'To' number +1 is not a valid phone number. (Twilio error 21211)",
+            "Twilio answered 400 BadRequest to creating a call: The 'To' number +1 is not a valid phone number. (Twilio error 21211)",
             error.Message);
+        Assert.Null(error.InnerException);
     }
 
     [Theory]
@@ -336,6 +362,8 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
 
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal(transient, error.IsTransient);
+        Assert.Equal(20003, error.ErrorCode);
+        Assert.Null(error.MoreInfo);
     }
 
     [Fact]
@@ -351,7 +379,8 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
 
         Assert.True(error.IsTransient);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
-        Assert.Equal("Twilio answered 503 ServiceUnavailable to POST /Calls/CAleg.json.", error.Message);
+        Assert.Equal("Twilio answered 503 ServiceUnavailable to updating call CAleg.", error.Message);
+        Assert.Null(error.ErrorCode);
     }
 
     [Fact]
@@ -364,7 +393,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None));
 
         Assert.False(error.IsTransient);
-        Assert.Contains("sid", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Twilio answered creating a call without sid.", error.Message);
     }
 
     [Fact]
@@ -377,6 +406,8 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None));
 
         Assert.False(error.IsTransient);
+        Assert.Null(error.StatusCode);
+        Assert.Equal("Twilio's answer to creating a call could not be read.", error.Message);
     }
 
     [Fact]
@@ -391,6 +422,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
         Assert.True(error.IsTransient);
         Assert.Null(error.StatusCode);
         Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.StartsWith("Twilio could not be reached for updating call CAleg: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -408,7 +440,7 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
             CancellationToken.None));
 
         Assert.True(error.IsTransient);
-        Assert.Equal("Twilio POST /Calls/CAleg.json timed out.", error.Message);
+        Assert.Equal("Twilio did not answer updating call CAleg in time.", error.Message);
     }
 
     [Fact]
@@ -417,9 +449,11 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
         _api.ResponseDelay = TimeSpan.FromSeconds(30);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _provider.ExecuteAsync(
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _provider.ExecuteAsync(
             new HangupCommand { CommandId = "cmd-3", CallId = "CAleg" },
             cancellation.Token));
+
+        Assert.Equal(cancellation.Token, error.CancellationToken);
     }
 
     [Fact]
@@ -437,4 +471,18 @@ public sealed class TwilioCallProviderTests : IAsyncLifetime, IDisposable
     }
 
     private sealed record UnsupportedCommand : CallCommand;
+
+    /// <summary>Answers every request with an empty JSON object and records where it was sent, without a network.</summary>
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<Uri> _requests = new();
+
+        public IReadOnlyList<Uri> Requests => [.. _requests];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _requests.Enqueue(request.RequestUri!);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") });
+        }
+    }
 }
