@@ -12,9 +12,10 @@ namespace Telephony.Catalog.Azure;
 /// row, written before it and removed when the session ends, so every list is one range query on one partition.
 /// </summary>
 /// <remarks>
-/// A save reads the session's row, returns if it holds the same or a newer version, brings the live and user rows in
-/// line, then replaces the session's row on its ETag (another writer in between makes it start again). A crash before
-/// the last step leaves the session's row at the older version, so the repeated save redoes every step.
+/// A session's creation time never changes, so its row key is fixed. A save reads the session's row, returns if it
+/// holds the same or a newer version, brings the live and user rows in line, then replaces the session's row on its
+/// ETag (another writer in between makes it start again). A crash before the last step leaves the session's row at
+/// the older version, so the repeated save redoes every step.
 /// </remarks>
 public sealed class AzureTableSessionCatalog : ISessionCatalog
 {

@@ -27,6 +27,7 @@ public sealed partial class SqliteSessionCatalog : ISessionCatalog, ILifecyclePa
     private const int MaxIdleReaders = 4;
 
     private const string Columns = "account_id, session_id, version, created, ended, channel, from_address, to_address, users, document";
+    private const string JoinedColumns = "s.account_id, s.session_id, s.version, s.created, s.ended, s.channel, s.from_address, s.to_address, s.users, s.document";
 
     private readonly SqliteStorageOptions _options;
     private readonly SqliteDatabaseRegistry _databases;
@@ -96,7 +97,7 @@ public sealed partial class SqliteSessionCatalog : ISessionCatalog, ILifecyclePa
 
         parameters.Add(new SqliteParameter("$user", CatalogText.AsciiLower(userId)));
         var sql = new StringBuilder($"""
-            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "s." + c))} FROM catalog_live_session_users u
+            SELECT {JoinedColumns} FROM catalog_live_session_users u
             JOIN catalog_sessions s ON s.account_id = u.account_id AND s.session_id = u.session_id
             WHERE u.account_id = $account AND u.user_id = $user
             """);
