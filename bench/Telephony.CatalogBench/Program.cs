@@ -10,9 +10,17 @@ using Telephony.GrainInterfaces.Sessions;
 using Telephony.SiloHost;
 
 // Usage: Telephony.CatalogBench [sessions=1000000] [Sqlite|Memory] [clients=8]
+//        Telephony.CatalogBench tasks [Sqlite|Memory]
 // Clients create chat sessions of one account through the session grain, as fast as they can; the rate, p99 and CPU
 // per session are measured over the 5,000 sessions made after each size of 1 k, 10 k, 100 k and 1 M up to `sessions`.
 // Then every list is read at the final size: first page, hundredth page, and the count.
+// With "tasks": waiting tasks instead, created in a workspace without workers (see WaitingTasks).
+if (args is ["tasks", ..])
+{
+    await WaitingTasks.RunAsync(args.Length > 1 ? args[1] : "Sqlite");
+    return;
+}
+
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var storage = args.Length > 1 ? args[1] : "Sqlite";
 var clients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
