@@ -26,8 +26,7 @@ var storage = args.Length > 1 ? args[1] : "Sqlite";
 var clients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 const int Window = 5_000;
 const string Account = "bench";
-int[] sizes = [.. new[] { 1_000, 10_000, 100_000, 1_000_000 }.Where(size => size <= Math.Max(total, 1_000))];
-total = sizes[^1] + Window + 1;
+var run = new GrowthRun([.. new[] { 1_000, 10_000, 100_000, 1_000_000 }.Where(size => size <= Math.Max(total, 1_000))], Window, clients);
 
 var file = Path.Combine(Path.GetTempPath(), $"telephony-catalog-bench-{Guid.NewGuid():N}.db");
 var builder = Host.CreateApplicationBuilder();
@@ -62,54 +61,15 @@ await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async 
     }
 })));
 
-var started = new long[total];
-var latency = new double[total];
-var cpuAt = new Dictionary<int, TimeSpan>();
-var next = -1;
-var clock = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+var callers = Enumerable.Range(0, clients).Select(client => new SessionCaller(Account, $"agent{client}@bench.example", IsAdmin: false)).ToArray();
+await run.RunAsync("sessions", $"(chat) of one account, store {storage}", async (client, i) =>
 {
-    var caller = new SessionCaller(Account, $"agent{client}@bench.example", IsAdmin: false);
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < total)
+    var result = await grains.GetGrain<ISessionGrain>($"s{i:D8}").Start(callers[client], new NewSession { Channel = FlowChannels.Chat, Destination = $"+1555{i % 10_000_000:D7}" });
+    if (!result.IsSuccess)
     {
-        if (sizes.Contains(i) || sizes.Contains(i - Window))
-        {
-            lock (cpuAt)
-            {
-                cpuAt[i] = Process.GetCurrentProcess().TotalProcessorTime;
-            }
-        }
-
-        started[i] = Stopwatch.GetTimestamp();
-        var result = await grains.GetGrain<ISessionGrain>($"s{i:D8}").Start(caller, new NewSession { Channel = FlowChannels.Chat, Destination = $"+1555{i % 10_000_000:D7}" });
-        latency[i] = Stopwatch.GetElapsedTime(started[i]).TotalMilliseconds;
-        if (!result.IsSuccess)
-        {
-            throw new InvalidOperationException($"Session {i} failed: {result.Error}");
-        }
-
-        if (i % 100_000 == 0)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {i:N0} sessions after {clock.Elapsed.TotalSeconds:F0} s"));
-        }
+        throw new InvalidOperationException($"Session {i} failed: {result.Error}");
     }
-})));
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} chat sessions of one account, store {storage}, {clients} clients, in {clock.Elapsed.TotalSeconds:F0} s"));
-Console.WriteLine("| existing sessions | created/s | p50 | p99 | CPU per session |");
-Console.WriteLine("|---:|---:|---:|---:|---:|");
-var firstRate = 0.0;
-foreach (var size in sizes)
-{
-    var seconds = Stopwatch.GetElapsedTime(started[size], started[size + Window - 1]).TotalSeconds;
-    var rate = (Window - 1) / seconds;
-    firstRate = firstRate == 0 ? rate : firstRate;
-    var window = latency.AsSpan(size, Window).ToArray();
-    Array.Sort(window);
-    var cpu = (cpuAt[size + Window] - cpuAt[size]).TotalMicroseconds / Window;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | {rate:N0} ({rate / firstRate:F2}) | {window[Window / 2]:F2} ms | {window[(int)(Window * 0.99)]:F2} ms | {cpu:F0} µs |"));
-}
+});
 
 // Each list read 20 times; the median, after the warm-up of the first read.
 async Task<string> TimeAsync(Func<Task<int>> read)

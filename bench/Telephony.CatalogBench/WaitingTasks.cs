@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,8 +17,7 @@ internal static class WaitingTasks
 
     public static async Task RunAsync(string storage)
     {
-        int[] sizes = [1_000, 10_000];
-        var total = sizes[^1] + Window + 1;
+        var run = new GrowthRun([1_000, 10_000], Window, Clients);
         var file = Path.Combine(Path.GetTempPath(), $"telephony-tasks-bench-{Guid.NewGuid():N}.db");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -38,45 +35,14 @@ internal static class WaitingTasks
         await workspace.Create(new CreateWorkspaceRequest("bench", "Bench"));
         var queue = (await workspace.CreateTaskQueue(new CreateTaskQueueRequest("Support", ["en"]))).Value!;
 
-        var started = new long[total];
-        var latency = new double[total];
-        var cpuAt = new Dictionary<int, TimeSpan>();
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        await run.RunAsync("waiting tasks", $"in one workspace without workers, store {storage}", async (_, i) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < total)
+            var created = await workspace.CreateTask(new CreateTaskRequest(queue.Sid, """{"type":"call"}"""));
+            if (!created.IsSuccess)
             {
-                if (sizes.Contains(i) || sizes.Contains(i - Window))
-                {
-                    lock (cpuAt)
-                    {
-                        cpuAt[i] = Process.GetCurrentProcess().TotalProcessorTime;
-                    }
-                }
-
-                started[i] = Stopwatch.GetTimestamp();
-                var created = await workspace.CreateTask(new CreateTaskRequest(queue.Sid, """{"type":"call"}"""));
-                latency[i] = Stopwatch.GetElapsedTime(started[i]).TotalMilliseconds;
-                if (!created.IsSuccess)
-                {
-                    throw new InvalidOperationException($"Task {i} failed: {created.Error}");
-                }
+                throw new InvalidOperationException($"Task {i} failed: {created.Error}");
             }
-        })));
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} waiting tasks in one workspace, store {storage}, {Clients} clients, in {clock.Elapsed.TotalSeconds:F0} s"));
-        Console.WriteLine("| tasks waiting | created/s | p50 | p99 | CPU per task |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|");
-        foreach (var size in sizes)
-        {
-            var rate = (Window - 1) / Stopwatch.GetElapsedTime(started[size], started[size + Window - 1]).TotalSeconds;
-            var window = latency.AsSpan(size, Window).ToArray();
-            Array.Sort(window);
-            var cpu = (cpuAt[size + Window] - cpuAt[size]).TotalMicroseconds / Window;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | {rate:N0} | {window[Window / 2]:F2} ms | {window[(int)(Window * 0.99)]:F2} ms | {cpu:F0} µs |"));
-        }
+        });
 
         await host.StopAsync();
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })
