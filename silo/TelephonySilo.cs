@@ -65,12 +65,13 @@ public static class TelephonySilo
                 var file = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
                 silo.AddSqliteGrainStorageAsDefault(o => o.ConnectionString = file);
                 silo.UseSqliteReminderService(o => o.ConnectionString = file);
-                silo.Services.AddSqliteSessionCatalog(o => o.ConnectionString = file);
+                silo.Services.AddSqliteCatalogs(o => o.ConnectionString = file);
                 break;
             case "MEMORY":
                 silo.AddMemoryGrainStorageAsDefault();
                 silo.UseInMemoryReminderService();
                 silo.Services.TryAddSingleton<ISessionCatalog, MemorySessionCatalog>();
+                silo.Services.TryAddSingleton<ITaskCatalog, MemoryTaskCatalog>();
                 break;
             default:
                 throw new InvalidOperationException($"Telephony:Storage:Provider '{provider}' is not supported; use Sqlite or Memory.");

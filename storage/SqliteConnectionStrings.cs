@@ -12,7 +12,7 @@ internal static class SqliteConnectionStrings
     public static string Describe(string name) => name switch
     {
         SqliteReminderTable.OptionsName => "the SQLite reminder table",
-        Catalog.SqliteSessionCatalog.OptionsName => "the SQLite session catalog",
+        Catalog.SqliteCatalogStore.OptionsName => "the SQLite catalogs",
         _ => $"SQLite grain storage \"{name}\"",
     };
 

@@ -69,6 +69,24 @@ internal static class SqliteSchema
 
         CREATE INDEX IF NOT EXISTS catalog_live_session_users_by_session ON catalog_live_session_users (account_id, session_id);
 
+        -- The task catalog: a projection of the task grains' state; the routers rebuild their waiting lists from it.
+        CREATE TABLE IF NOT EXISTS catalog_tasks (
+            workspace_sid TEXT NOT NULL,
+            task_sid TEXT NOT NULL,
+            version INTEGER NOT NULL,       -- the task's version: a write of an older or equal one changes nothing
+            created INTEGER NOT NULL,       -- UTC ticks; lists run newest first, then by task sid
+            status TEXT NOT NULL,           -- assignment status: pending, reserved, assigned, wrapping, completed, canceled
+            queue_sid TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            excluded_workers TEXT NOT NULL, -- JSON array of the workers that rejected it or let it time out
+            document BLOB NOT NULL,         -- the task as the API shows it (JSON)
+            PRIMARY KEY (workspace_sid, task_sid)
+        );
+
+        CREATE INDEX IF NOT EXISTS catalog_tasks_by_created ON catalog_tasks (workspace_sid, created DESC, task_sid);
+        CREATE INDEX IF NOT EXISTS catalog_tasks_by_status ON catalog_tasks (workspace_sid, status, created DESC, task_sid);
+        CREATE INDEX IF NOT EXISTS catalog_tasks_by_queue ON catalog_tasks (workspace_sid, queue_sid, created DESC, task_sid);
+
         INSERT OR IGNORE INTO orleans_meta (key, value) VALUES ('schema_version', 1), ('reminder_etag', 0);
         """;
 

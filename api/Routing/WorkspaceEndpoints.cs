@@ -1,7 +1,11 @@
+using System.Buffers;
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Orleans;
+using Telephony.Api.Hosting;
 using Telephony.Api.Security;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Api.Routing;
@@ -86,8 +90,54 @@ public static class WorkspaceEndpoints
     private static Task<IResult> CreateTaskAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         CreateChildAsync(workspaceSid, request, user, grains, RoutingJsonContext.Default.CreateTaskRequest, static (w, body) => w.CreateTask(body), RoutingJsonContext.Default.RoutingTask, "tasks", static t => t.Sid);
 
-    private static Task<IResult> ListTasksAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        ListAsync(workspaceSid, user, grains, w => w.GetTaskSids(), sid => grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListRoutingTask);
+    /// <summary>
+    /// A page of the workspace's tasks from the task catalog, newest first, TaskRouter-style: <c>AssignmentStatus</c> and
+    /// <c>TaskQueueSid</c> filter, <c>pageSize</c> and <c>pageToken</c> page; the answer is <c>{"tasks": [...], "meta":
+    /// {"pageSize", "nextPageToken", "nextPageUrl"}}</c>, each task as its own GET shows it.
+    /// </summary>
+    private static async Task<IResult> ListTasksAsync(string workspaceSid, HttpContext http, IGrainFactory grains, ITaskCatalog catalog)
+    {
+        if (await OwnedWorkspaceAsync(workspaceSid, http.User, grains) is null)
+        {
+            return RoutingHttp.NotFound();
+        }
+
+        var (page, errors) = PageParameters.Read(http.Request.Query);
+        var status = http.Request.Query["AssignmentStatus"].FirstOrDefault();
+        if (status is not null && !Enum.GetValues<RoutingTaskStatus>().Select(RoutingTaskStatusNames.Of).Contains(status, StringComparer.Ordinal))
+        {
+            errors["AssignmentStatus"] = [$"'AssignmentStatus' must be one of {string.Join(", ", Enum.GetValues<RoutingTaskStatus>().Select(RoutingTaskStatusNames.Of))}."];
+        }
+
+        if (page is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var filter = new TaskFilter { Status = status, QueueSid = http.Request.Query["TaskQueueSid"].FirstOrDefault() };
+        var found = await catalog.FindAsync(workspaceSid, filter, page, http.RequestAborted);
+        var token = PageParameters.Token(found.Next);
+        var body = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("tasks");
+            foreach (var task in found.Items)
+            {
+                json.WriteRawValue(task.Document, skipInputValidation: true);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("meta");
+            json.WriteNumber("pageSize", page.Size);
+            json.WriteString("nextPageToken", token);
+            json.WriteString("nextPageUrl", PageParameters.NextUrl(http.Request, token));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return TypedResults.Bytes(body.WrittenMemory.ToArray(), "application/json");
+    }
 
     private static Task<IResult> GetTaskAsync(string workspaceSid, string taskSid, ClaimsPrincipal user, IGrainFactory grains) =>
         GetChildAsync(workspaceSid, user, grains, () => grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, taskSid)).Get(), RoutingJsonContext.Default.RoutingTask);

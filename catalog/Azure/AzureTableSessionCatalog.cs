@@ -19,11 +19,7 @@ namespace Telephony.Catalog.Azure;
 /// </remarks>
 public sealed class AzureTableSessionCatalog : ISessionCatalog
 {
-    /// <summary>Largest binary property Azure Table storage accepts; longer documents are split over several.</summary>
-    internal const int MaxPropertyBytes = 64 * 1024;
-
     private const int MaxAttempts = 5;
-    private const string DocumentPrefix = "Document";
 
     private readonly TableClient _table;
     private readonly Lazy<Task> _created;
@@ -156,46 +152,12 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
     private async Task<CatalogPage<SessionEntry>> ReadPageAsync(string query, SessionFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<SessionEntry>(Math.Min(page.Size + 1, 1000));
-        var skipped = 0;
-        var perPage = Math.Clamp(page.Skip + page.Size + 1, 1, 1000);
-        await foreach (var entity in _table.QueryAsync<TableEntity>(query, maxPerPage: perPage, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!Passes(entity, filter))
-            {
-                continue;
-            }
-
-            if (skipped < page.Skip)
-            {
-                skipped++;
-                continue;
-            }
-
-            items.Add(Entry(entity));
-            if (items.Count > page.Size)
-            {
-                break;
-            }
-        }
-
-        var more = items.Count > page.Size;
-        if (more)
-        {
-            items.RemoveAt(page.Size);
-        }
-
-        return new CatalogPage<SessionEntry>(items, more ? items[^1].Position : null);
+        return await TablePages.ReadAsync(_table, query, entity => Passes(entity, filter), entity => Entry(entity), static e => e.Position, page, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Query(string partition, SessionFilter filter, CatalogPosition? after)
     {
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
-        if (after is { } position)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"RowKey gt {TableKeys.Row(position)}"));
-        }
-
+        var clauses = TablePages.Range(partition, after);
         if (filter.CreatedBefore is { } before)
         {
             clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {TableKeys.TimePrefix(before.UtcTicks - 1)}"));
@@ -233,11 +195,7 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
             ["ToAddress"] = entry.ToAddress,
             ["Users"] = JsonSerializer.Serialize(entry.Users.ToArray(), CatalogJson.Default.StringArray),
         };
-        for (var (offset, part) = (0, 0); offset < entry.Document.Length || part == 0; offset += MaxPropertyBytes, part++)
-        {
-            entity[DocumentPrefix + part] = entry.Document.AsSpan(offset, Math.Min(MaxPropertyBytes, entry.Document.Length - offset)).ToArray();
-        }
-
+        TableDocuments.Write(entity, entry.Document);
         return entity;
     }
 
@@ -254,18 +212,7 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
             entity.GetString("FromAddress"),
             entity.GetString("ToAddress"),
             Users(entity),
-            withDocument ? Document(entity) : []);
-    }
-
-    private static byte[] Document(TableEntity entity)
-    {
-        var parts = new List<byte[]>();
-        for (var part = 0; entity.GetBinary(DocumentPrefix + part) is { } bytes; part++)
-        {
-            parts.Add(bytes);
-        }
-
-        return [.. parts.SelectMany(p => p)];
+            withDocument ? TableDocuments.Read(entity) : []);
     }
 
     private static string[] Users(TableEntity entity) =>

@@ -68,36 +68,17 @@ public sealed class MemorySessionCatalog : ISessionCatalog
         }
     }
 
-    private static CatalogPage<SessionEntry> Read(Account? account, SortedSet<CatalogPosition>? list, PageRequest page, CatalogPosition? start, SessionFilter? filter)
-    {
-        if (account is null || list is null || list.Count == 0)
-        {
-            return new CatalogPage<SessionEntry>([], null);
-        }
-
-        // A page starts after its token's position, but never before the filter's start.
-        var from = page.After is { } token && start is { } earliest ? (token.CompareTo(earliest) > 0 ? token : earliest) : page.After ?? start;
-        IEnumerable<CatalogPosition> positions = from switch
-        {
-            null => list,
-            { } after when after.CompareTo(list.Max) < 0 => list.GetViewBetween(after, list.Max).Where(p => p != after),
-            _ => [],
-        };
-        var matching = positions
-            .Select(p => account.Sessions[p.Id])
-            .TakeWhile(e => filter?.CreatedFrom is not { } earliest || e.DateCreated >= earliest)
-            .Where(e => filter is null || filter.Matches(e))
-            .Skip(page.Skip)
-            .Take(page.Size + 1)
-            .ToList();
-        var more = matching.Count > page.Size;
-        if (more)
-        {
-            matching.RemoveAt(page.Size);
-        }
-
-        return new CatalogPage<SessionEntry>(matching, more ? matching[^1].Position : null);
-    }
+    private static CatalogPage<SessionEntry> Read(Account? account, SortedSet<CatalogPosition>? list, PageRequest page, CatalogPosition? start, SessionFilter? filter) =>
+        account is null
+            ? new CatalogPage<SessionEntry>([], null)
+            : MemoryPages.Read(
+                list,
+                id => account.Sessions[id],
+                page,
+                start,
+                e => filter?.CreatedFrom is not { } earliest || e.DateCreated >= earliest,
+                e => filter is null || filter.Matches(e),
+                e => e.Position);
 
     /// <summary>One account's sessions, by id and in list order.</summary>
     private sealed class Account

@@ -4,8 +4,8 @@ using Orleans.Concurrency;
 namespace Telephony.GrainInterfaces.Routing;
 
 /// <summary>
-/// A workspace (key: workspace sid): owns the account id and the lists of its workers, queues and
-/// tasks, mints their sids, and routes pending tasks to workers.
+/// A workspace (key: workspace sid): owns the account id and the lists of its workers and queues,
+/// mints their sids and its tasks', and routes pending tasks to workers.
 /// </summary>
 [Alias("telephony.IWorkspaceGrain")]
 public interface IWorkspaceGrain : IGrainWithStringKey
@@ -37,10 +37,6 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     /// <summary>Sids of the workspace's task queues, oldest first.</summary>
     [Alias("GetTaskQueueSids")]
     Task<RoutingResult<IReadOnlyList<string>>> GetTaskQueueSids();
-
-    /// <summary>Sids of the workspace's tasks, oldest first.</summary>
-    [Alias("GetTaskSids")]
-    Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids();
 
     /// <summary>Pending tasks waiting for a worker, in the order they will be offered.</summary>
     [Alias("GetWaitingTasks")]

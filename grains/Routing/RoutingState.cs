@@ -4,7 +4,7 @@ using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
 
-/// <summary>Stored state of a workspace grain, apart from its tasks: written when a worker or queue is added.</summary>
+/// <summary>Stored state of a workspace grain: written when a worker or queue is added (its tasks are in the task catalog).</summary>
 [GenerateSerializer, Alias("telephony.state.WorkspaceState")]
 internal sealed class WorkspaceState
 {
@@ -19,35 +19,6 @@ internal sealed class WorkspaceState
     /// <summary>Its task queues, oldest first.</summary>
     [Id(2)]
     public List<string> TaskQueueSids { get; set; } = [];
-}
-
-/// <summary>
-/// Stored task lists of a workspace grain, written on every task it creates or queues: kept apart from
-/// the worker and queue lists, with only the newest task sids, so that write stays small.
-/// </summary>
-[GenerateSerializer, Alias("telephony.state.WorkspaceTasksState")]
-internal sealed class WorkspaceTasksState
-{
-    /// <summary>Task sids not yet sealed into a page, oldest first.</summary>
-    [Id(0)]
-    public List<string> RecentTaskSids { get; set; } = [];
-
-    /// <summary>How many pages of older task sids are sealed (pages 0 to this minus one, oldest first).</summary>
-    [Id(1)]
-    public int SealedPages { get; set; }
-
-    /// <summary>Pending tasks waiting for workers.</summary>
-    [Id(2)]
-    public List<WaitingTask> WaitingTasks { get; set; } = [];
-}
-
-/// <summary>Stored state of a page of a workspace's task sids.</summary>
-[GenerateSerializer, Alias("telephony.state.TaskPageState")]
-internal sealed class TaskPageState
-{
-    /// <summary>The page's task sids, oldest first.</summary>
-    [Id(0)]
-    public List<string> TaskSids { get; set; } = [];
 }
 
 /// <summary>Stored state of a worker grain, apart from its event log.</summary>
@@ -153,8 +124,6 @@ internal sealed class ReservationState
 /// <summary>Source-generated JSON for the routing grains' stored state.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(WorkspaceState))]
-[JsonSerializable(typeof(WorkspaceTasksState))]
-[JsonSerializable(typeof(TaskPageState))]
 [JsonSerializable(typeof(WorkerState))]
 [JsonSerializable(typeof(WorkerEventLogState))]
 [JsonSerializable(typeof(WorkerEventPageState))]

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
@@ -14,6 +16,7 @@ namespace Telephony.Grains.Routing;
 [GrainType("task")]
 internal sealed class TaskGrain(
     [PersistentState("task")] IPersistentState<TaskState> state,
+    ITaskCatalog catalog,
     TimeProvider timeProvider,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
@@ -22,6 +25,10 @@ internal sealed class TaskGrain(
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 
     private string TaskSid => RoutingSids.SplitScopedKey(GrainKey).Sid;
+
+    /// <summary>Gives the catalog the stored version again: a version stored without reaching it (a failure or crash between the writes) gets there now.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Task is null ? Task.CompletedTask : CatalogAsync();
 
     /// <inheritdoc />
     public async Task<RoutingResult<RoutingTask>> Create(string accountSid, CreateTaskRequest request)
@@ -52,7 +59,7 @@ internal sealed class TaskGrain(
             DateUpdated = now,
             Version = 0,
         };
-        await state.WriteStateAsync();
+        await StoreAsync();
         return RoutingResult.Success(state.State.Task);
     }
 
@@ -161,7 +168,7 @@ internal sealed class TaskGrain(
 
         state.State.Task = reserved;
         state.State.Reservations.AddRange(made.Select(r => new TaskReservationState(r.ReservationSid, r.WorkerSid, ReservationStatus.Pending)));
-        await state.WriteStateAsync();
+        await StoreAsync();
         RoutingLog.TaskOffered(logger, reserved.Sid, made.Count, string.Join(", ", made.Select(r => r.WorkerSid)));
         return new OfferResult(true, made);
     }
@@ -215,7 +222,7 @@ internal sealed class TaskGrain(
         if (state.State.Reservations.Any(r => r.Status == ReservationStatus.Pending))
         {
             // Siblings are still offered: the task stays reserved.
-            await state.WriteStateAsync();
+            await StoreAsync();
             return new ReservationResolution(requested, task, null);
         }
 
@@ -250,14 +257,41 @@ internal sealed class TaskGrain(
     /// <summary>Queues the pending task with the workspace router, leaving out workers that already turned it down.</summary>
     private void RequestRouting(RoutingTask task)
     {
-        string[] excluded = [.. state.State.Reservations
-            .Where(r => r.Status is ReservationStatus.Rejected or ReservationStatus.Timeout)
-            .Select(r => r.WorkerSid)
-            .Distinct(StringComparer.Ordinal)];
+        var excluded = ExcludedWorkers();
         var waiting = new WaitingTask(task.Sid, task.QueueSid, task.Priority, task.DateCreated, excluded);
         var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(task.WorkspaceSid);
         RoutingLog.TaskRequeued(logger, task.Sid, excluded.Length);
         _ = workspace.RouteTask(waiting);
+    }
+
+    /// <summary>Workers that rejected the task or let it time out: the router does not offer it to them again.</summary>
+    private string[] ExcludedWorkers() =>
+        [.. state.State.Reservations
+            .Where(r => r.Status is ReservationStatus.Rejected or ReservationStatus.Timeout)
+            .Select(r => r.WorkerSid)
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Stores the task's state, then gives the catalog the task at its version (which keeps only a newer one).</summary>
+    private async Task StoreAsync()
+    {
+        await state.WriteStateAsync();
+        await CatalogAsync();
+    }
+
+    private Task CatalogAsync()
+    {
+        var task = state.State.Task!;
+        var entry = new TaskEntry(
+            task.WorkspaceSid,
+            task.Sid,
+            task.Version,
+            task.DateCreated,
+            RoutingTaskStatusNames.Of(task.Status),
+            task.QueueSid,
+            task.Priority,
+            ExcludedWorkers(),
+            JsonSerializer.SerializeToUtf8Bytes(task, RoutingJsonContext.Default.RoutingTask));
+        return catalog.SaveAsync(entry, CancellationToken.None);
     }
 
     private static ReservationResolution Ruling(ReservationStatus status, RoutingTask task) =>
@@ -267,7 +301,7 @@ internal sealed class TaskGrain(
     {
         var next = changed with { DateUpdated = timeProvider.GetUtcNow(), Version = changed.Version + 1 };
         state.State.Task = next;
-        await state.WriteStateAsync();
+        await StoreAsync();
         return next;
     }
 

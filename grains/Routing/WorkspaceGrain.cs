@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
 
 /// <summary>
-/// A workspace: its account, the sids of its workers, queues and tasks, and the router. Routing runs
+/// A workspace: its account, the sids of its workers and queues, and the router. Routing runs
 /// in this grain's turns, one pass at a time per workspace: waiting tasks, highest priority and then
 /// oldest first, are offered to the longest-idle free workers with the queue's skills. The router
 /// chooses from an in-memory index of the workers' routing state instead of asking every worker.
@@ -21,14 +22,21 @@ namespace Telephony.Grains.Routing;
 [GrainType("workspace")]
 internal sealed class WorkspaceGrain(
     [PersistentState("workspace")] IPersistentState<WorkspaceState> state,
-    [PersistentState("tasks")] IPersistentState<WorkspaceTasksState> tasks,
+    ITaskCatalog catalog,
     TimeProvider timeProvider,
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
-    /// <summary>Task sids per sealed page: small enough that the per-task write stays a few kilobytes.</summary>
-    public const int TaskPageSize = 64;
+    /// <summary>Pending tasks read per catalog page while the waiting list is rebuilt.</summary>
+    private const int WaitingPageSize = 1000;
 
     private readonly WorkerIndex _workers = new();
+
+    /// <summary>
+    /// Pending tasks waiting for workers. Not stored: each task's own state (and the catalog entry it writes after it)
+    /// says it is pending, so the list is read back from the catalog when the workspace activates, and creating a task
+    /// costs no write here however many wait.
+    /// </summary>
+    private readonly List<WaitingTask> _waiting = [];
 
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
@@ -48,6 +56,7 @@ internal sealed class WorkspaceGrain(
         }
 
         RoutingLog.WorkerIndexBuilt(logger, GrainKey, _workers.Count, _workers.FreeCount);
+        await ReadWaitingTasksAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -149,14 +158,7 @@ internal sealed class WorkspaceGrain(
             return created;
         }
 
-        tasks.State.RecentTaskSids.Add(sid);
-        tasks.State.WaitingTasks.Add(new WaitingTask(sid, request.QueueSid, request.Priority, created.Value!.DateCreated, []));
-        await tasks.WriteStateAsync();
-        if (tasks.State.RecentTaskSids.Count >= TaskPageSize)
-        {
-            await SealTaskPageAsync();
-        }
-
+        _waiting.Add(new WaitingTask(sid, request.QueueSid, request.Priority, created.Value!.DateCreated, []));
         await RouteAsync();
         return await task.Get();
     }
@@ -168,22 +170,10 @@ internal sealed class WorkspaceGrain(
     public Task<RoutingResult<IReadOnlyList<string>>> GetTaskQueueSids() => Task.FromResult(List(state.State.TaskQueueSids));
 
     /// <inheritdoc />
-    public async Task<RoutingResult<IReadOnlyList<string>>> GetTaskSids()
-    {
-        if (state.State.Workspace is null)
-        {
-            return NotFound<IReadOnlyList<string>>();
-        }
-
-        var pages = await Task.WhenAll(Enumerable.Range(0, tasks.State.SealedPages).Select(page => TaskPage(page).Get()));
-        return RoutingResult.Success<IReadOnlyList<string>>([.. pages.SelectMany(p => p), .. tasks.State.RecentTaskSids]);
-    }
-
-    /// <inheritdoc />
     public Task<RoutingResult<IReadOnlyList<WaitingTask>>> GetWaitingTasks() =>
         Task.FromResult(state.State.Workspace is null
             ? NotFound<IReadOnlyList<WaitingTask>>()
-            : RoutingResult.Success<IReadOnlyList<WaitingTask>>([.. InOfferOrder(tasks.State.WaitingTasks)]));
+            : RoutingResult.Success<IReadOnlyList<WaitingTask>>([.. InOfferOrder(_waiting)]));
 
     /// <inheritdoc />
     public async Task RouteTask(WaitingTask task)
@@ -194,9 +184,8 @@ internal sealed class WorkspaceGrain(
             return;
         }
 
-        tasks.State.WaitingTasks.RemoveAll(w => w.TaskSid == task.TaskSid);
-        tasks.State.WaitingTasks.Add(task);
-        await tasks.WriteStateAsync();
+        _waiting.RemoveAll(w => w.TaskSid == task.TaskSid);
+        _waiting.Add(task);
         await RouteAsync();
     }
 
@@ -232,7 +221,7 @@ internal sealed class WorkspaceGrain(
     /// </summary>
     private async Task<bool> RoutePassAsync()
     {
-        if (tasks.State.WaitingTasks.Count == 0 || _workers.FreeCount == 0)
+        if (_waiting.Count == 0 || _workers.FreeCount == 0)
         {
             return false;
         }
@@ -240,9 +229,8 @@ internal sealed class WorkspaceGrain(
         var queues = new Dictionary<string, TaskQueue?>(StringComparer.Ordinal);
         var freeAtStart = _workers.FreeCount;
         var offered = 0;
-        var changed = false;
         var freedAfterRefusal = false;
-        foreach (var waiting in InOfferOrder(tasks.State.WaitingTasks).ToList())
+        foreach (var waiting in InOfferOrder(_waiting).ToList())
         {
             if (_workers.FreeCount == 0)
             {
@@ -272,8 +260,7 @@ internal sealed class WorkspaceGrain(
             if (!result.TaskWasPending)
             {
                 // Canceled (or offered by another pass) meanwhile: nothing was offered, the workers are still free.
-                tasks.State.WaitingTasks.Remove(waiting);
-                changed = true;
+                _waiting.Remove(waiting);
                 continue;
             }
 
@@ -289,18 +276,12 @@ internal sealed class WorkspaceGrain(
 
             if (result.Made.Count > 0)
             {
-                tasks.State.WaitingTasks.Remove(waiting);
-                changed = true;
+                _waiting.Remove(waiting);
                 offered++;
             }
         }
 
-        if (changed)
-        {
-            await tasks.WriteStateAsync();
-        }
-
-        RoutingLog.RoutingPass(logger, GrainKey, freeAtStart, offered, tasks.State.WaitingTasks.Count);
+        RoutingLog.RoutingPass(logger, GrainKey, freeAtStart, offered, _waiting.Count);
         return freedAfterRefusal;
     }
 
@@ -334,16 +315,19 @@ internal sealed class WorkspaceGrain(
     private static IEnumerable<WaitingTask> InOfferOrder(IEnumerable<WaitingTask> waiting) =>
         waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.DateCreated);
 
-    /// <summary>Moves the recent task sids into the next page grain: stored there first, so a crash in between only repeats that write.</summary>
-    private async Task SealTaskPageAsync()
+    /// <summary>Reads the pending tasks back from the catalog, a page at a time; reports queued meanwhile replace them by sid.</summary>
+    private async Task ReadWaitingTasksAsync(CancellationToken cancellationToken)
     {
-        await TaskPage(tasks.State.SealedPages).Store([.. tasks.State.RecentTaskSids]);
-        tasks.State.SealedPages++;
-        tasks.State.RecentTaskSids.Clear();
-        await tasks.WriteStateAsync();
+        var pending = new TaskFilter { Status = RoutingTaskStatusNames.Of(RoutingTaskStatus.Pending) };
+        CatalogPosition? after = null;
+        do
+        {
+            var page = await catalog.FindAsync(GrainKey, pending, new PageRequest(WaitingPageSize, after), cancellationToken);
+            _waiting.AddRange(page.Items.Select(t => new WaitingTask(t.TaskSid, t.QueueSid, t.Priority, t.DateCreated, t.ExcludedWorkerSids)));
+            after = page.Next;
+        }
+        while (after is not null);
     }
-
-    private IWorkspaceTaskPageGrain TaskPage(int page) => GrainFactory.GetGrain<IWorkspaceTaskPageGrain>(RoutingSids.ScopedKey(GrainKey, $"tasks-{page}"));
 
     private IWorkerGrain WorkerGrain(string workerSid) => GrainFactory.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(GrainKey, workerSid));
 

@@ -73,6 +73,32 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tasks_are_listed_newest_first_a_page_at_a_time_with_a_link_to_the_next_page()
+    {
+        var ws = (await CreateAsync("/workspaces", new { friendlyName = "Support" })).GetProperty("sid").GetString()!;
+        var queueSid = (await CreateAsync($"/workspaces/{ws}/task-queues", new { friendlyName = "English", requiredSkills = new[] { "en" } })).GetProperty("sid").GetString();
+        var created = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            created.Insert(0, (await CreateAsync($"/workspaces/{ws}/tasks", new { queueSid, attributes = """{"type":"call"}""" })).GetProperty("sid").GetString());
+        }
+
+        var first = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/tasks?pageSize=2&AssignmentStatus=pending");
+        var nextUrl = first.GetProperty("meta").GetProperty("nextPageUrl").GetString()!;
+        var second = await _client.GetFromJsonAsync<JsonElement>(nextUrl);
+        var reserved = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/tasks?AssignmentStatus=reserved");
+        var badStatus = await _client.GetAsync($"/workspaces/{ws}/tasks?AssignmentStatus=waiting");
+
+        Assert.Equal(created, [.. first.GetProperty("tasks").EnumerateArray().Concat(second.GetProperty("tasks").EnumerateArray()).Select(t => t.GetProperty("sid").GetString())]);
+        Assert.Equal(2, first.GetProperty("meta").GetProperty("pageSize").GetInt32());
+        Assert.StartsWith($"/workspaces/{ws}/tasks?pageSize=2&AssignmentStatus=pending&pageToken=", nextUrl, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("meta").GetProperty("nextPageUrl").ValueKind);
+        Assert.Empty(reserved.GetProperty("tasks").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("AssignmentStatus", await badStatus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_with_a_malformed_activity_is_400_naming_the_field()
     {
         var ws = (await CreateAsync("/workspaces", new { friendlyName = "Support" })).GetProperty("sid").GetString()!;

@@ -56,16 +56,20 @@ public sealed class TelephonyCluster : IAsyncDisposable
             .Build();
         var timeout = responseTimeout ?? TimeSpan.FromSeconds(30);
 
-        // The memory catalog lives in a silo's services; the silos of one cluster share one, as they share a store.
-        var memoryCatalog = string.Equals(configuration["Telephony:Storage:Provider"], "Memory", StringComparison.OrdinalIgnoreCase) ? new MemorySessionCatalog() : null;
+        // The memory catalogs live in a silo's services; the silos of one cluster share them, as they share a store.
+        var memory = string.Equals(configuration["Telephony:Storage:Provider"], "Memory", StringComparison.OrdinalIgnoreCase);
+        var sessionCatalog = memory ? new MemorySessionCatalog() : null;
+        var taskCatalog = memory ? new MemoryTaskCatalog() : null;
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.ConfigureTelephony(configuration);
-            if (memoryCatalog is not null)
+            if (sessionCatalog is not null && taskCatalog is not null)
             {
                 silo.Services.RemoveAll<ISessionCatalog>();
-                silo.Services.AddSingleton<ISessionCatalog>(memoryCatalog);
+                silo.Services.AddSingleton<ISessionCatalog>(sessionCatalog);
+                silo.Services.RemoveAll<ITaskCatalog>();
+                silo.Services.AddSingleton<ITaskCatalog>(taskCatalog);
             }
 
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Routing;
@@ -39,7 +40,8 @@ internal sealed class RoutingHarness : IAsyncDisposable
         string? existingWorkspaceSid = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         short silos = 1,
-        TimeSpan? responseTimeout = null)
+        TimeSpan? responseTimeout = null,
+        Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(store?.Settings ?? new Dictionary<string, string?>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -47,7 +49,7 @@ internal sealed class RoutingHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var cluster = await TelephonyCluster.StartAsync(all, time: time, silos: silos, responseTimeout: responseTimeout);
+        var cluster = await TelephonyCluster.StartAsync(all, services, time, silos, responseTimeout);
         var workspaceSid = existingWorkspaceSid ?? RoutingSids.New(RoutingSids.WorkspacePrefix);
         var harness = new RoutingHarness(cluster, workspaceSid);
         if (existingWorkspaceSid is null)

@@ -211,7 +211,7 @@ public sealed class RoutingTests
             outcome => Assert.Equal(RoutingOutcome.Invalid, outcome));
         Assert.Empty(Succeeded(await harness.Workspace.GetWorkerSids()));
         Assert.Empty(Succeeded(await harness.Workspace.GetTaskQueueSids()));
-        Assert.Empty(Succeeded(await harness.Workspace.GetTaskSids()));
+        Assert.Empty(Succeeded(await harness.Workspace.GetWaitingTasks()));
     }
 
     [Fact]

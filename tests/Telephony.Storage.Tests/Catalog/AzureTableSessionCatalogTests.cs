@@ -14,7 +14,7 @@ public sealed class AzureTableSessionCatalogTests(AzuriteFixture azurite) : Sess
     [Fact]
     public async Task A_document_larger_than_one_table_property_comes_back_whole()
     {
-        var document = Encoding.UTF8.GetBytes(new string('x', (2 * AzureTableSessionCatalog.MaxPropertyBytes) + 10));
+        var document = Encoding.UTF8.GetBytes(new string('x', (2 * TableDocuments.MaxPropertyBytes) + 10));
 
         await Catalog.SaveAsync(Entry("big", minutes: 1) with { Document = document }, default).Within();
 

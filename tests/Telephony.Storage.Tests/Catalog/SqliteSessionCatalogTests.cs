@@ -64,7 +64,7 @@ public sealed class SqliteSessionCatalogTests : SessionCatalogContractTests
         if (_services is { } services)
         {
             _services = null;
-            await services.GetRequiredService<SqliteSessionCatalog>().StopAsync(CancellationToken.None).Within();
+            await services.GetRequiredService<SqliteCatalogStore>().StopAsync(CancellationToken.None).Within();
             await services.DisposeAsync();
         }
     }
@@ -73,10 +73,9 @@ public sealed class SqliteSessionCatalogTests : SessionCatalogContractTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSqliteSessionCatalog(options => options.ConnectionString = _file.ConnectionString);
+        services.AddSqliteCatalogs(options => options.ConnectionString = _file.ConnectionString);
         _services = services.BuildServiceProvider();
-        var catalog = _services.GetRequiredService<SqliteSessionCatalog>();
-        await catalog.StartAsync(CancellationToken.None).Within();
-        return catalog;
+        await _services.GetRequiredService<SqliteCatalogStore>().StartAsync(CancellationToken.None).Within();
+        return _services.GetRequiredService<ISessionCatalog>();
     }
 }

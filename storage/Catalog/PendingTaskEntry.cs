@@ -1,0 +1,39 @@
+using System.Text.Json;
+using SQLitePCL;
+using Telephony.Catalog;
+
+namespace Telephony.Storage.Catalog;
+
+/// <summary>A task catalog entry waiting for a batch, committed with the grain state writes queued with it; stored only over an older version.</summary>
+internal sealed class PendingTaskEntry(TaskEntry entry, CancellationToken cancellationToken) : PendingCommit(cancellationToken)
+{
+    private const string UpsertSql = """
+        INSERT INTO catalog_tasks (workspace_sid, task_sid, version, created, status, queue_sid, priority, excluded_workers, document)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        ON CONFLICT (workspace_sid, task_sid) DO UPDATE SET
+            version = excluded.version, created = excluded.created, status = excluded.status, queue_sid = excluded.queue_sid,
+            priority = excluded.priority, excluded_workers = excluded.excluded_workers, document = excluded.document
+        WHERE excluded.version > catalog_tasks.version
+        """;
+
+    private readonly byte[] _excluded = JsonSerializer.SerializeToUtf8Bytes(entry.ExcludedWorkerSids.ToArray(), CatalogJson.Default.StringArray);
+
+    /// <inheritdoc />
+    public override int PayloadBytes => entry.Document.Length + _excluded.Length;
+
+    /// <inheritdoc />
+    public override WriteOutcome Apply(SqliteStorageSession session, long updatedAt)
+    {
+        var upsert = session.Statement(UpsertSql);
+        session.Check(raw.sqlite3_bind_text(upsert, 1, entry.WorkspaceSid));
+        session.Check(raw.sqlite3_bind_text(upsert, 2, entry.TaskSid));
+        session.Check(raw.sqlite3_bind_int64(upsert, 3, entry.Version));
+        session.Check(raw.sqlite3_bind_int64(upsert, 4, entry.DateCreated.UtcTicks));
+        session.Check(raw.sqlite3_bind_text(upsert, 5, entry.Status));
+        session.Check(raw.sqlite3_bind_text(upsert, 6, entry.QueueSid));
+        session.Check(raw.sqlite3_bind_int(upsert, 7, entry.Priority));
+        session.Check(raw.sqlite3_bind_text(upsert, 8, _excluded));
+        session.Check(raw.sqlite3_bind_blob(upsert, 9, entry.Document));
+        return session.Run(upsert) == 1 ? WriteOutcome.Success(entry.Version) : WriteOutcome.Conflict(null);
+    }
+}
