@@ -14,8 +14,7 @@ namespace Telephony.Benchmarks;
 /// Memory per active session: <c>count</c> session grains holding the state a live chat typically holds, on the
 /// SQLite store (so the state lives only in the activations, not also in a memory store). The state is the one a
 /// started and twice-changed chat has; it is written to the store under each session's id, then every session is
-/// activated by a call, so the figure is the activations' and not the account's session index's (which keeps one
-/// summary per live session and slows down as it grows).
+/// activated by a call, so the figure is the activations' alone.
 /// </summary>
 internal static class SessionMemory
 {
