@@ -19,7 +19,6 @@ namespace Telephony.Catalog.Azure;
 /// </remarks>
 public sealed class AzureTableSessionCatalog : ISessionCatalog
 {
-    private const int MaxAttempts = 5;
 
     private readonly TableClient _table;
     private readonly Lazy<Task> _created;
@@ -37,37 +36,12 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
     {
         ArgumentNullException.ThrowIfNull(entry);
         await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var partition = TableKeys.Partition("s", entry.AccountId);
-        var row = TableKeys.Row(entry.Position);
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var held = stored.HasValue ? stored.Value : null;
-            if (held is not null && held.GetInt64("Version") >= entry.Version)
-            {
-                return false;
-            }
-
-            await FollowAsync(entry, held is null || held.GetBoolean("Ended") == true ? [] : Users(held), cancellationToken).ConfigureAwait(false);
-            var entity = Entity(partition, row, entry);
-            try
-            {
-                if (held is null)
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _table.UpdateEntityAsync(entity, held.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                }
-
-                return true;
-            }
-            catch (RequestFailedException e) when (attempt < MaxAttempts && e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-            {
-                // Another writer stored the session meanwhile: read again, which decides whose version stays.
-            }
-        }
+        return await TableVersions.ReplaceIfNewerAsync(
+            _table,
+            Entity(TableKeys.Partition("s", entry.AccountId), TableKeys.Row(entry.Position), entry),
+            entry.Version,
+            held => FollowAsync(entry, held is null || held.GetBoolean("Ended") == true ? [] : Users(held), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

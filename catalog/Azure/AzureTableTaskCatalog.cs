@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 
 namespace Telephony.Catalog.Azure;
@@ -8,12 +6,10 @@ namespace Telephony.Catalog.Azure;
 /// <summary>
 /// The task catalog in Azure Table storage: partition <c>t|{workspace}</c> holds a workspace's tasks, row key newest
 /// first (see <see cref="TableKeys"/>); status and queue filter in the query. A task's creation time never changes, so
-/// its row key is fixed, and a save replaces the row on its ETag only over an older version.
+/// its row key is fixed; a save replaces the row only over an older version (<see cref="TableVersions"/>).
 /// </summary>
 public sealed class AzureTableTaskCatalog : ITaskCatalog
 {
-    private const int MaxAttempts = 5;
-
     private readonly TableClient _table;
     private readonly Lazy<Task> _created;
 
@@ -30,27 +26,7 @@ public sealed class AzureTableTaskCatalog : ITaskCatalog
     {
         ArgumentNullException.ThrowIfNull(entry);
         await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var entity = Entity(entry);
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (stored.HasValue && stored.Value!.GetInt64("Version") >= entry.Version)
-            {
-                return false;
-            }
-
-            try
-            {
-                await (stored.HasValue
-                    ? _table.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
-                    : _table.AddEntityAsync(entity, cancellationToken)).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException e) when (attempt < MaxAttempts && e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-            {
-                // Another writer stored the task meanwhile: read again, which decides whose version stays.
-            }
-        }
+        return await TableVersions.ReplaceIfNewerAsync(_table, Entity(entry), entry.Version, static _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
