@@ -20,24 +20,22 @@ namespace Telephony.Catalog.Azure;
 public sealed class AzureTableSessionCatalog : ISessionCatalog
 {
 
-    private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly CatalogTable _table;
 
     /// <summary>A catalog in <paramref name="tableName"/> of <paramref name="service"/>, created on first use.</summary>
     public AzureTableSessionCatalog(TableServiceClient service, string tableName)
     {
         ArgumentNullException.ThrowIfNull(service);
-        _table = service.GetTableClient(tableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _table = new CatalogTable(service, tableName);
     }
 
     /// <inheritdoc />
     public async Task<bool> SaveAsync(SessionEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _table.ReadyAsync(cancellationToken).ConfigureAwait(false);
         return await TableVersions.ReplaceIfNewerAsync(
-            _table,
+            table,
             Entity(TableKeys.Partition("s", entry.AccountId), TableKeys.Row(entry.Position), entry),
             entry.Version,
             held => FollowAsync(entry, held is null || held.GetBoolean("Ended") == true ? [] : Users(held), cancellationToken),
@@ -58,10 +56,10 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
     public async Task<int> CountAsync(string accountId, SessionFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _table.ReadyAsync(cancellationToken).ConfigureAwait(false);
         var partition = TableKeys.Partition(filter.Ended == false ? "l" : "s", accountId);
         var count = 0;
-        await foreach (var entity in _table.QueryAsync<TableEntity>(Query(partition, filter, after: null), maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(Query(partition, filter, after: null), maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             count += Passes(entity, filter) ? 1 : 0;
         }
@@ -90,7 +88,7 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
         }
         else
         {
-            await _table.UpsertEntityAsync(Entity(live, row, entry), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await _table.Client.UpsertEntityAsync(Entity(live, row, entry), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var user in users)
@@ -98,7 +96,7 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
             var partition = TableKeys.Partition("u", entry.AccountId, user);
             await (entry.Ended
                 ? DeleteAsync(partition, row, cancellationToken)
-                : _table.UpsertEntityAsync(Entity(partition, row, entry), TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+                : _table.Client.UpsertEntityAsync(Entity(partition, row, entry), TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var gone in previousUsers.Select(CatalogText.AsciiLower).Except(users, StringComparer.Ordinal))
@@ -111,7 +109,7 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
     {
         try
         {
-            return await _table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false);
+            return await _table.Client.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
@@ -125,8 +123,8 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
     /// </summary>
     private async Task<CatalogPage<SessionEntry>> ReadPageAsync(string query, SessionFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
-        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return await TablePages.ReadAsync(_table, query, entity => Passes(entity, filter), entity => Entry(entity), static e => e.Position, page, cancellationToken).ConfigureAwait(false);
+        var table = await _table.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await TablePages.ReadAsync(table, query, entity => Passes(entity, filter), entity => Entry(entity), static e => e.Position, page, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Query(string partition, SessionFilter filter, CatalogPosition? after)

@@ -10,23 +10,21 @@ namespace Telephony.Catalog.Azure;
 /// </summary>
 public sealed class AzureTableTaskCatalog : ITaskCatalog
 {
-    private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly CatalogTable _table;
 
     /// <summary>A catalog in <paramref name="tableName"/> of <paramref name="service"/>, created on first use.</summary>
     public AzureTableTaskCatalog(TableServiceClient service, string tableName)
     {
         ArgumentNullException.ThrowIfNull(service);
-        _table = service.GetTableClient(tableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _table = new CatalogTable(service, tableName);
     }
 
     /// <inheritdoc />
     public async Task<bool> SaveAsync(TaskEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return await TableVersions.ReplaceIfNewerAsync(_table, Entity(entry), entry.Version, static _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+        var table = await _table.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await TableVersions.ReplaceIfNewerAsync(table, Entity(entry), entry.Version, static _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -35,7 +33,7 @@ public sealed class AzureTableTaskCatalog : ITaskCatalog
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
         page.Validate();
-        await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _table.ReadyAsync(cancellationToken).ConfigureAwait(false);
         var clauses = TablePages.Range(TableKeys.Partition("t", workspaceSid), page.After);
         if (filter.Status is { } status)
         {
@@ -47,7 +45,7 @@ public sealed class AzureTableTaskCatalog : ITaskCatalog
             clauses.Add(TableClient.CreateQueryFilter($"QueueSid eq {queueSid}"));
         }
 
-        return await TablePages.ReadAsync(_table, string.Join(" and ", clauses), static _ => true, Entry, static e => e.Position, page, cancellationToken).ConfigureAwait(false);
+        return await TablePages.ReadAsync(table, string.Join(" and ", clauses), static _ => true, Entry, static e => e.Position, page, cancellationToken).ConfigureAwait(false);
     }
 
     private static TableEntity Entity(TaskEntry entry)
