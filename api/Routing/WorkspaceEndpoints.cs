@@ -104,9 +104,10 @@ public static class WorkspaceEndpoints
 
         var (page, errors) = PageParameters.Read(http.Request.Query);
         var status = http.Request.Query["AssignmentStatus"].FirstOrDefault();
-        if (status is not null && !Enum.GetValues<RoutingTaskStatus>().Select(RoutingTaskStatusNames.Of).Contains(status, StringComparer.Ordinal))
+        string[] statuses = [.. Enum.GetValues<RoutingTaskStatus>().Select(RoutingTaskStatusNames.Of)];
+        if (status is not null && !statuses.Contains(status, StringComparer.Ordinal))
         {
-            errors["AssignmentStatus"] = [$"'AssignmentStatus' must be one of {string.Join(", ", Enum.GetValues<RoutingTaskStatus>().Select(RoutingTaskStatusNames.Of))}."];
+            errors["AssignmentStatus"] = [$"'AssignmentStatus' must be one of {string.Join(", ", statuses)}."];
         }
 
         if (page is null || errors.Count > 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Telephony.Api.Hosting;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Sessions;
 
 namespace Telephony.Api.Sessions;
@@ -7,8 +8,8 @@ namespace Telephony.Api.Sessions;
 /// <summary>Reads <c>GET /sessions</c>'s query string into <see cref="ListSessions"/>, naming each field it cannot read.</summary>
 internal static class ListSessionsQuery
 {
-    /// <summary>The query and its validation errors (empty when it is valid).</summary>
-    public static (ListSessions Query, IDictionary<string, string[]> Errors) Read(IQueryCollection query)
+    /// <summary>The query, the position its <c>pageToken</c> names (null without one), and its validation errors (empty when it is valid).</summary>
+    public static (ListSessions Query, CatalogPosition? After, IDictionary<string, string[]> Errors) Read(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var list = new ListSessions
@@ -24,13 +25,13 @@ internal static class ListSessionsQuery
             SimplifiedPaging = Parse<bool>(query, "simplifiedPaging", errors, "true or false", static (string s, out bool v) => bool.TryParse(s, out v)),
             PageToken = Text(query, "pageToken"),
         };
-        PageParameters.ReadToken(query, errors);
+        var after = PageParameters.ReadToken(query, errors);
         foreach (var (field, messages) in list.Validate())
         {
             errors.TryAdd(field, messages);
         }
 
-        return (list, errors);
+        return (list, after, errors);
     }
 
     private delegate bool TryParser<T>(string text, out T value);

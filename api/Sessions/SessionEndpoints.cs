@@ -63,7 +63,7 @@ public static class SessionEndpoints
     /// </summary>
     private static async Task<IResult> ListAsync(HttpContext http, ISessionCatalog catalog)
     {
-        var (query, errors) = ListSessionsQuery.Read(http.Request.Query);
+        var (query, after, errors) = ListSessionsQuery.Read(http.Request.Query);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -72,7 +72,7 @@ public static class SessionEndpoints
         var accountId = http.User.AccountId();
         var filter = Filter(query);
         var count = query.CountPerPage ?? DefaultCountPerPage;
-        var page = PageToken.TryDecode(query.PageToken, out var after)
+        var page = after is not null
             ? new PageRequest(count, after)
             : new PageRequest(count, Skip: (int)Math.Min((long)(query.Page ?? 0) * count, int.MaxValue));
         var found = await catalog.FindAsync(accountId, filter, page, http.RequestAborted);

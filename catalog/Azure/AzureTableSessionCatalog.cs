@@ -19,7 +19,6 @@ namespace Telephony.Catalog.Azure;
 /// </remarks>
 public sealed class AzureTableSessionCatalog : ISessionCatalog
 {
-
     private readonly CatalogTable _table;
 
     /// <summary>A catalog in <paramref name="tableName"/> of <paramref name="service"/>, created on first use.</summary>

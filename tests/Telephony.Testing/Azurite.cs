@@ -29,7 +29,7 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync()
     {
         var port = LoopbackPorts.Take(1)[0];
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "azurite.sh"), "start", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "scripts", "azurite.sh"), "start", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -81,18 +81,5 @@ public sealed class Azurite : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Telephony.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Telephony.sln above {AppContext.BaseDirectory}.");
     }
 }

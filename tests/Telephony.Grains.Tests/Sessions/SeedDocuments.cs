@@ -1,3 +1,5 @@
+using Telephony.Testing;
+
 namespace Telephony.Grains.Tests.Sessions;
 
 /// <summary>The Evo Voice seed documents, read from <c>../shared/seeds</c> beside the repository at test time.</summary>
@@ -23,21 +25,10 @@ internal static class SeedDocuments
 
     private static string FindSeedsDirectory()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Telephony.sln")))
-            {
-                continue;
-            }
-
-            var seeds = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
-            return Directory.Exists(seeds)
-                ? seeds
-                : throw new InvalidOperationException(
-                    $"The repository root {dir.FullName} was found, but the seed documents are not at {seeds}; the session contract tests compare the DTOs with them.");
-        }
-
-        throw new InvalidOperationException(
-            $"No folder above {AppContext.BaseDirectory} holds Telephony.sln, so the seed documents (../shared/seeds beside it) cannot be found.");
+        var seeds = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "seeds"));
+        return Directory.Exists(seeds)
+            ? seeds
+            : throw new InvalidOperationException(
+                $"The repository root {RepositoryRoot.Path} was found, but the seed documents are not at {seeds}; the session contract tests compare the DTOs with them.");
     }
 }
