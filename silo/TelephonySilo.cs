@@ -71,7 +71,7 @@ public static class TelephonySilo
                 silo.AddMemoryGrainStorageAsDefault();
                 silo.UseInMemoryReminderService();
                 silo.Services.TryAddSingleton<ISessionCatalog, MemorySessionCatalog>();
-                silo.Services.TryAddSingleton<ITaskCatalog, MemoryTaskCatalog>();
+                silo.Services.TryAddSingleton<IRoutingCatalog, MemoryRoutingCatalog>();
                 break;
             default:
                 throw new InvalidOperationException($"Telephony:Storage:Provider '{provider}' is not supported; use Sqlite or Memory.");

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
@@ -17,6 +19,7 @@ internal sealed class WorkerGrain(
     [PersistentState("worker")] IPersistentState<WorkerState> state,
     [PersistentState("events")] IPersistentState<WorkerEventLogState> log,
     IWorkerEventSink sink,
+    IRoutingCatalog catalog,
     TimeProvider timeProvider,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
@@ -31,6 +34,10 @@ internal sealed class WorkerGrain(
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 
     private string WorkerSid => RoutingSids.SplitScopedKey(GrainKey).Sid;
+
+    /// <summary>Gives the catalog the stored version again: a version stored without reaching it (a failure or crash between the writes) gets there now.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Worker is null ? Task.CompletedTask : CatalogAsync();
 
     /// <inheritdoc />
     public async Task<RoutingResult<Worker>> Create(string accountSid, CreateWorkerRequest request)
@@ -215,10 +222,10 @@ internal sealed class WorkerGrain(
     private IWorkerEventPageGrain EventPage(int page) => GrainFactory.GetGrain<IWorkerEventPageGrain>($"{GrainKey}/events-{page}");
 
     /// <summary>
-    /// Stores the worker and reports its routing state to the workspace from this turn. The report is queued
-    /// on the workspace before this turn answers, so no routing pass that follows the change from the
-    /// caller's point of view can miss it (a free worker becoming visible only to others was the bug of a
-    /// view refreshed outside these turns).
+    /// Stores the worker, reports its routing state to the workspace from this turn, then gives the catalog the worker at
+    /// this routing version. The report is queued on the workspace before this turn answers, so no routing pass that
+    /// follows the change from the caller's point of view can miss it (a free worker becoming visible only to others was
+    /// the bug of a view refreshed outside these turns).
     /// </summary>
     private async Task SaveAsync()
     {
@@ -226,6 +233,23 @@ internal sealed class WorkerGrain(
         await state.WriteStateAsync();
         var routing = RoutingStateOf(state.State.Worker!);
         _ = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid).WorkerChanged(routing);
+        await CatalogAsync();
+    }
+
+    /// <summary>The worker's catalog entry, versioned by the routing version, which counts every stored change of it.</summary>
+    private Task CatalogAsync()
+    {
+        var worker = state.State.Worker!;
+        var entry = new RoutingEntry(
+            RoutingKind.Worker,
+            worker.WorkspaceSid,
+            worker.Sid,
+            state.State.RoutingVersion,
+            worker.DateCreated,
+            worker.ActivityName,
+            GroupSid: null,
+            JsonSerializer.SerializeToUtf8Bytes(worker, RoutingJsonContext.Default.Worker));
+        return catalog.SaveAsync(entry, CancellationToken.None);
     }
 
     private WorkerRoutingState RoutingStateOf(Worker worker) =>
