@@ -23,6 +23,9 @@ internal sealed class WorkerGrain(
     TimeProvider timeProvider,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
+    /// <summary>The worker version this activation last gave the catalog; none yet.</summary>
+    private long _catalogedVersion = -1;
+
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
     /// <summary>Events kept for replay, at least (up to two pages more); older ones are dropped (their ids are never reused).</summary>
@@ -222,10 +225,10 @@ internal sealed class WorkerGrain(
     private IWorkerEventPageGrain EventPage(int page) => GrainFactory.GetGrain<IWorkerEventPageGrain>($"{GrainKey}/events-{page}");
 
     /// <summary>
-    /// Stores the worker, reports its routing state to the workspace from this turn, then gives the catalog the worker at
-    /// this routing version. The report is queued on the workspace before this turn answers, so no routing pass that
-    /// follows the change from the caller's point of view can miss it (a free worker becoming visible only to others was
-    /// the bug of a view refreshed outside these turns).
+    /// Stores the worker and reports its routing state to the workspace from this turn, then gives the catalog the worker
+    /// if it changed. The report is queued on the workspace before this turn answers, so no routing pass that follows the
+    /// change from the caller's point of view can miss it (a free worker becoming visible only to others was the bug of
+    /// a view refreshed outside these turns).
     /// </summary>
     private async Task SaveAsync()
     {
@@ -233,23 +236,30 @@ internal sealed class WorkerGrain(
         await state.WriteStateAsync();
         var routing = RoutingStateOf(state.State.Worker!);
         _ = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid).WorkerChanged(routing);
-        await CatalogAsync();
+        if (state.State.Worker!.Version != _catalogedVersion)
+        {
+            await CatalogAsync();
+        }
     }
 
-    /// <summary>The worker's catalog entry, versioned by the routing version, which counts every stored change of it.</summary>
-    private Task CatalogAsync()
+    /// <summary>
+    /// Gives the catalog the worker at its version. Offers and their ends change only the routing state, not the worker
+    /// lists show, so they write nothing here.
+    /// </summary>
+    private async Task CatalogAsync()
     {
         var worker = state.State.Worker!;
         var entry = new RoutingEntry(
             RoutingKind.Worker,
             worker.WorkspaceSid,
             worker.Sid,
-            state.State.RoutingVersion,
+            worker.Version,
             worker.DateCreated,
             worker.ActivityName,
             GroupSid: null,
             JsonSerializer.SerializeToUtf8Bytes(worker, RoutingJsonContext.Default.Worker));
-        return catalog.SaveAsync(entry, CancellationToken.None);
+        await catalog.SaveAsync(entry, CancellationToken.None);
+        _catalogedVersion = worker.Version;
     }
 
     private WorkerRoutingState RoutingStateOf(Worker worker) =>
