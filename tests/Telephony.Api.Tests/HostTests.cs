@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Telephony.SiloHost;
 
 namespace Telephony.Api.Tests;
 
@@ -79,8 +80,8 @@ public sealed class HostTests
     {
         await using var api = new ApiFactory(new Dictionary<string, string?> { ["Telephony:Storage:Provider"] = "Cassandra" });
 
-        var error = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
+        var error = Assert.Throws<SettingException>(() => api.CreateClient());
 
-        Assert.Contains("Telephony:Storage:Provider 'Cassandra' is not supported", error.Message);
+        Assert.Equal("Telephony:Storage:Provider: 'Cassandra' is not a store; use Sqlite, AzureTable or Memory.", error.Message);
     }
 }

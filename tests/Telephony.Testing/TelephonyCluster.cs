@@ -61,6 +61,9 @@ public sealed class TelephonyCluster : IAsyncDisposable
         var sessionCatalog = memory ? new MemorySessionCatalog() : null;
         var routingCatalog = memory ? new MemoryRoutingCatalog() : null;
         var builder = new InProcessTestClusterBuilder(silos);
+
+        // Stores that key data by service (Azure Table) find a restarted cluster's data only under the same service id.
+        builder.Options.ServiceId = configuration["Telephony:Cluster:ServiceId"] ?? TelephonySilo.DefaultClusterId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.ConfigureTelephony(configuration);

@@ -1,5 +1,6 @@
 using Telephony.Catalog;
 using Telephony.Catalog.Azure;
+using Telephony.Testing;
 
 namespace Telephony.Storage.Tests.Catalog;
 
