@@ -11,18 +11,23 @@ namespace Telephony.Grains.Routing;
 /// A worker: its resource, whether it is busy, and its event log. Its own turns decide whether it takes
 /// an offer, so two tasks can never both reserve it. Every turn that stores a change reports the new
 /// routing state to the workspace before it answers, which keeps the router's index in step. Events are
-/// stored before they are published, so a stream that replays the log and then follows
-/// <see cref="IWorkerEventSink"/> misses nothing.
+/// stored before they are sent to the nodes following the worker (<see cref="IWorkerEventObserver"/>), so a
+/// stream that follows first and then replays the log misses nothing.
 /// </summary>
 [GrainType("worker")]
 internal sealed class WorkerGrain(
     [PersistentState("worker")] IPersistentState<WorkerState> state,
     [PersistentState("events")] IPersistentState<WorkerEventLogState> log,
-    IWorkerEventSink sink,
     IRoutingCatalog catalog,
     TimeProvider timeProvider,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
+    /// <summary>How long a follower keeps receiving events without following again; its node renews well before.</summary>
+    public static readonly TimeSpan FollowLease = TimeSpan.FromMinutes(1);
+
+    /// <summary>Nodes following this worker's events, with when their lease runs out (in memory: they follow again after a move).</summary>
+    private readonly Dictionary<IWorkerEventObserver, long> _followers = [];
+
     /// <summary>The worker version this activation last gave the catalog; none yet.</summary>
     private long _catalogedVersion = -1;
 
@@ -146,6 +151,23 @@ internal sealed class WorkerGrain(
     }
 
     /// <inheritdoc />
+    public Task<long> Follow(IWorkerEventObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+
+        // A lease on the real clock, not the domain's TimeProvider: it measures how long a node has been silent.
+        _followers[observer] = Environment.TickCount64 + (long)FollowLease.TotalMilliseconds;
+        return Task.FromResult(log.State.LastEventId);
+    }
+
+    /// <inheritdoc />
+    public Task Unfollow(IWorkerEventObserver observer)
+    {
+        _followers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<WorkerRoutingState?> GetRoutingState() =>
         Task.FromResult(state.State.Worker is { } worker ? RoutingStateOf(worker) : null);
 
@@ -198,7 +220,23 @@ internal sealed class WorkerGrain(
         }
 
         RoutingLog.WorkerEventLogged(logger, WorkerSid, entry.Id, eventType, reservation.Sid);
-        sink.Publish(WorkspaceSid, WorkerSid, entry);
+        Send(entry);
+    }
+
+    /// <summary>Sends a stored event to every follower whose lease holds (one-way: a slow node never holds up the worker).</summary>
+    private void Send(WorkerEvent entry)
+    {
+        var now = Environment.TickCount64;
+        foreach (var (follower, until) in _followers.ToList())
+        {
+            if (until < now)
+            {
+                _followers.Remove(follower);
+                continue;
+            }
+
+            _ = follower.OnEvent(WorkspaceSid, WorkerSid, entry);
+        }
     }
 
     /// <summary>
