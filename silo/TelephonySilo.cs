@@ -22,6 +22,9 @@ public static class TelephonySilo
     /// <summary>Default cluster and service id.</summary>
     public const string DefaultClusterId = "telephony";
 
+    /// <summary>How long a silo waits for a probe's answer before counting it missed, when clustered on Azure Storage.</summary>
+    public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>Azure Table holding the session catalog.</summary>
     public const string SessionCatalogTable = "TelephonySessionCatalog";
 
@@ -55,6 +58,12 @@ public static class TelephonySilo
                     o.ClusterId = clusterId;
                     o.ServiceId = serviceId;
                 });
+
+                // A silo that stops answering is declared dead after about three missed 2-second probes (Orleans'
+                // default waits 5 s a probe), so its grains come back elsewhere within ~10 s; any Orleans
+                // membership option may be set under Telephony:Cluster:Membership.
+                silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = DefaultProbeTimeout);
+                silo.Configure<ClusterMembershipOptions>(cluster.GetSection("Membership"));
                 ConfigureEndpoints(silo, settings);
                 break;
             default:

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Telephony.SiloHost;
 
 namespace Telephony.Grains.Tests.Silos;
@@ -62,5 +65,28 @@ public sealed class SiloSettingsTests
             builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
             using var host = builder.Build();
         }
+    }
+
+    [Fact]
+    public void A_cluster_on_azure_storage_probes_every_two_seconds_unless_membership_settings_say_otherwise()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(2), Membership([]).ProbeTimeout);
+        var configured = Membership(new() { ["Telephony:Cluster:Membership:ProbeTimeout"] = "00:00:04", ["Telephony:Cluster:Membership:NumMissedProbesLimit"] = "5" });
+        Assert.Equal((TimeSpan.FromSeconds(4), 5), (configured.ProbeTimeout, configured.NumMissedProbesLimit));
+    }
+
+    private static ClusterMembershipOptions Membership(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telephony:Storage:Provider"] = "Memory",
+            ["Telephony:Cluster:Provider"] = "AzureStorage",
+            ["Telephony:Cluster:ConnectionString"] = "UseDevelopmentStorage=true",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
     }
 }
