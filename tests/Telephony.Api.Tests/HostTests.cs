@@ -39,7 +39,8 @@ public sealed class HostTests
                 var response = await client.GetAsync("/health/ready");
 
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.Contains("\"store\":true", await response.Content.ReadAsStringAsync());
+                var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.Equal(("Healthy", true, "Active", 1), (report.GetProperty("status").GetString(), report.GetProperty("store").GetBoolean(), report.GetProperty("siloStatus").GetString(), report.GetProperty("activeSilos").GetInt32()));
                 Assert.True(File.Exists(file));
             }
         }
