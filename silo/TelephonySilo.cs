@@ -99,7 +99,7 @@ public static class TelephonySilo
         silo.Services.AddLogging(logging => logging.AddFilter("Orleans.Hosting.ReminderOptionsValidator", LogLevel.Error));
         silo.AddIncomingGrainCallFilter<FailedCallReload>();
         silo.Services.AddTelephonyGrains(configuration);
-        return silo;
+        return silo.AddTelephonyTelemetry(configuration);
     }
 
     private static void AddStore(ISiloBuilder silo, IConfigurationSection storage)
