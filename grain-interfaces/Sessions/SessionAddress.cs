@@ -1,3 +1,5 @@
+using System.Xml;
+
 namespace Telephony.GrainInterfaces.Sessions;
 
 /// <summary>Who a session can reach: a phone number in E.164 or a user, whose id is an email address.</summary>
@@ -6,10 +8,13 @@ public static class SessionAddress
     /// <summary>Whether <paramref name="value"/> is an E.164 number or a user id.</summary>
     public static bool IsValid(string? value) => E164.IsValid(value) || IsUserId(value);
 
-    /// <summary>Whether <paramref name="value"/> has the shape of a user id: <c>name@domain.tld</c>, no spaces.</summary>
+    /// <summary>
+    /// Whether <paramref name="value"/> has the shape of a user id: <c>name@domain.tld</c>, no spaces, no control
+    /// characters and nothing XML cannot carry (a user id may be dialled, and so written into TwiML or BXML).
+    /// </summary>
     public static bool IsUserId(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Any(char.IsWhiteSpace))
+        if (string.IsNullOrEmpty(value) || value.Any(char.IsWhiteSpace) || !IsPrintableXmlText(value))
         {
             return false;
         }
@@ -22,5 +27,22 @@ public static class SessionAddress
 
         var domain = value.AsSpan(at + 1);
         return domain.IndexOf('.') > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
+    }
+
+    private static bool IsPrintableXmlText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogatePair(value, i))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]) || char.IsControl(value[i]) || !XmlConvert.IsXmlChar(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
