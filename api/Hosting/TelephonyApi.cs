@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Telephony.Api.Boundary;
 using Telephony.Api.Errors;
 using Telephony.Api.Health;
 using Telephony.Api.Routing;
@@ -48,6 +49,7 @@ public static class TelephonyApi
         _ = app.Services.GetRequiredService<AccountRegistry>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseJsonCharsetCheck();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
