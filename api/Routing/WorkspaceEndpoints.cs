@@ -64,14 +64,15 @@ public static class WorkspaceEndpoints
 
     private static async Task<IResult> UpdateWorkerAsync(string workspaceSid, string workerSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!user.IsInRole(ApiRoles.Admin) && user.UserId() != workerSid)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may change only its own worker.");
-        }
-
+        // Another account's workspace is answered as a missing one, before the role check could tell them apart.
         if (await OwnedWorkspaceAsync(workspaceSid, user, grains) is null)
         {
             return RoutingHttp.NotFound();
+        }
+
+        if (!user.IsInRole(ApiRoles.Admin) && user.UserId() != workerSid)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may change only its own worker.");
         }
 
         var (body, problem) = await RoutingHttp.ReadAsync(request, RoutingJsonContext.Default.UpdateWorkerRequest);
