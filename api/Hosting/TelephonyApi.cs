@@ -48,10 +48,12 @@ public static class TelephonyApi
         _ = app.Services.GetRequiredService<ApiKeyRegistry>();
         _ = app.Services.GetRequiredService<AccountRegistry>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Problem details whatever the request accepts: a client that asked for XML still learns what was wrong.
+        app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         app.UseJsonCharsetCheck();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRouteIdCheck();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();

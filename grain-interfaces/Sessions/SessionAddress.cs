@@ -1,5 +1,3 @@
-using System.Xml;
-
 namespace Telephony.GrainInterfaces.Sessions;
 
 /// <summary>Who a session can reach: a phone number in E.164 or a user, whose id is an email address.</summary>
@@ -14,7 +12,7 @@ public static class SessionAddress
     /// </summary>
     public static bool IsUserId(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Any(char.IsWhiteSpace) || !IsPrintableXmlText(value))
+        if (string.IsNullOrEmpty(value) || value.Any(char.IsWhiteSpace) || !PrintableText.IsValid(value))
         {
             return false;
         }
@@ -27,22 +25,5 @@ public static class SessionAddress
 
         var domain = value.AsSpan(at + 1);
         return domain.IndexOf('.') > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
-    }
-
-    private static bool IsPrintableXmlText(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsSurrogatePair(value, i))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]) || char.IsControl(value[i]) || !XmlConvert.IsXmlChar(value[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -45,6 +45,23 @@ public sealed class JsonCharsetTests : IAsyncLifetime
         Assert.Contains("\"friendlyName\":\"support\"", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_client_that_accepts_only_xml_still_gets_problem_details()
+    {
+        using var refused = new HttpRequestMessage(HttpMethod.Post, "/workspaces") { Content = new StringContent("{}", Encoding.UTF8) };
+        refused.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=no-such-charset");
+        refused.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        refused.Headers.Accept.ParseAdd("application/xml");
+        using var anonymous = new HttpRequestMessage(HttpMethod.Get, "/sessions");
+        anonymous.Headers.Accept.ParseAdd("application/xml");
+
+        var charset = await _client.SendAsync(refused);
+        var unauthorized = await _client.SendAsync(anonymous);
+
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, "application/problem+json"), (charset.StatusCode, charset.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((HttpStatusCode.Unauthorized, "application/problem+json"), (unauthorized.StatusCode, unauthorized.Content.Headers.ContentType?.MediaType));
+    }
+
     private Task<HttpResponseMessage> PostAsync(string path, string json, string contentType, Encoding? encoding = null)
     {
         var content = new ByteArrayContent((encoding ?? Encoding.UTF8).GetBytes(json));
