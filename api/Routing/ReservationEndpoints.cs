@@ -91,7 +91,8 @@ public static class ReservationEndpoints
         return problem ?? Answer(http, await instruction(reservation, parameters! with { ExpectedVersion = expected }), workspaceSid, workerSid);
     }
 
-    private static async Task StreamEventsAsync(HttpContext http, string workspaceSid, string workerSid, IGrainFactory grains, WorkerEventBroadcaster broadcaster)
+    private static async Task StreamEventsAsync(
+        HttpContext http, string workspaceSid, string workerSid, IGrainFactory grains, WorkerEventBroadcaster broadcaster, IHostApplicationLifetime lifetime)
     {
         // Another account's worker is answered as a missing one, before the role check could tell them apart.
         var worker = grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid));
@@ -110,7 +111,9 @@ public static class ReservationEndpoints
 
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
         var after = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
-        var cancellation = http.RequestAborted;
+        // A stream ends when its client goes or the host stops: an open stream would otherwise hold up the shutdown.
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var cancellation = streaming.Token;
 
         // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
         using var subscription = broadcaster.Subscribe(workspaceSid, workerSid);
@@ -132,7 +135,7 @@ public static class ReservationEndpoints
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // The client went away; it resumes with Last-Event-ID.
+            // The client went away or the host is stopping; the client resumes with Last-Event-ID.
         }
     }
 

@@ -169,6 +169,23 @@ public sealed class ReservationEndpointTests : IAsyncLifetime
         return $"{(int)response.StatusCode} {body.RootElement.GetProperty("title").GetString()}";
     }
 
+    [Fact]
+    public async Task An_open_event_stream_ends_when_the_host_stops()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/workspaces/{_workspaceSid}/workers/{_workerSid}/events");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "acme-admin-key");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+        Assert.Equal("id: 1", await reader.ReadLineAsync(deadline.Token));
+
+        _api.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        // Reading to the end completes only once the server ends the stream; a stream left open fails at the deadline.
+        var rest = await reader.ReadToEndAsync(deadline.Token);
+        Assert.StartsWith("event: reservation.created\ndata: ", rest, StringComparison.Ordinal);
+    }
+
     private static long Version(JsonDocument body) => body.RootElement.GetProperty("version") switch
     {
         { ValueKind: JsonValueKind.String } text => long.Parse(text.GetString()!, System.Globalization.CultureInfo.InvariantCulture),
