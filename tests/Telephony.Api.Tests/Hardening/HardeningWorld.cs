@@ -28,6 +28,8 @@ public sealed class HardeningWorld : IAsyncDisposable
     /// <summary>Another account's User key, acting as the same user id as <see cref="OwnerUserKey"/>.</summary>
     public const string ForeignUserKey = "globex-agent-key";
 
+    private const string ClosedPort = "http://127.0.0.1:9";
+
     private readonly ApiFactory _api;
 
     private HardeningWorld(ApiFactory api, HttpClient client)
@@ -45,19 +47,30 @@ public sealed class HardeningWorld : IAsyncDisposable
     /// <summary>Objects the right key may change.</summary>
     public ObjectIds Playground { get; private set; } = null!;
 
-    /// <summary>Starts the host with <paramref name="extraSettings"/> and creates both sets of objects.</summary>
-    public static async Task<HardeningWorld> CreateAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <summary>
+    /// Starts the host with <paramref name="extraSettings"/> (on a loopback port with <paramref name="kestrel"/>, where
+    /// the server's own request checks run as in production) and creates both sets of objects.
+    /// </summary>
+    public static async Task<HardeningWorld> CreateAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, bool kestrel = false)
     {
         var settings = SessionAccounts.Settings(answerDelayMs: 0);
         settings["Telephony:Accounts:1:ApiKeys:1:Key"] = ForeignUserKey;
         settings["Telephony:Accounts:1:ApiKeys:1:Role"] = "User";
         settings["Telephony:Accounts:1:ApiKeys:1:UserId"] = SessionAccounts.AgentUserId;
+        // The webhook tests' Twilio and Bandwidth accounts as accounts 2 and 3; their REST calls fail fast on a closed port.
+        foreach (var (key, value) in WebhookAccounts.Settings())
+        {
+            settings[key.Replace("Accounts:0:", "Accounts:2:", StringComparison.Ordinal).Replace("Accounts:1:", "Accounts:3:", StringComparison.Ordinal)] = value;
+        }
+
+        settings["Telephony:Accounts:2:Twilio:ApiBaseUrl"] = ClosedPort;
+        settings["Telephony:Accounts:3:Bandwidth:ApiBaseUrl"] = ClosedPort;
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var api = new ApiFactory(settings);
+        var api = new ApiFactory(settings, kestrel);
         var world = new HardeningWorld(api, api.CreateClient());
         world.Guarded = await world.CreateObjectsAsync("guarded");
         world.Playground = await world.CreateObjectsAsync("playground");
