@@ -34,6 +34,8 @@ public static class TelephonyApi
             .AddPolicy(ApiRoles.AnyUser, p => p.RequireRole(ApiRoles.User, ApiRoles.Admin))
             .AddPolicy(ApiRoles.AdminOnly, p => p.RequireRole(ApiRoles.Admin));
         services.AddSingleton<WebhookServices>();
+        services.AddSingleton<WebhookTurns>();
+        services.AddTelephonyLimits(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
@@ -45,13 +47,22 @@ public static class TelephonyApi
     public static WebApplication MapTelephonyApi(this WebApplication app)
     {
         // Built now so a configuration mistake stops the start-up with its message instead of failing requests later.
-        _ = app.Services.GetRequiredService<ApiKeyRegistry>();
+        var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
+        if (keys.All.Count(k => k.ConfiguredInClear) is var clear and > 0)
+        {
+            app.Logger.LogWarning(
+                "{Count} API key(s) are configured in clear (Key); configure their SHA-256 as KeySha256 instead (dotnet run --project api -- keys new)",
+                clear);
+        }
+
         _ = app.Services.GetRequiredService<AccountRegistry>();
         app.UseExceptionHandler();
         // Problem details whatever the request accepts: a client that asked for XML still learns what was wrong.
         app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+        app.UseRequestSizeLimits();
         app.UseJsonCharsetCheck();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseRouteIdCheck();
         app.MapOpenApi();

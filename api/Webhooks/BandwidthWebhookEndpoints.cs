@@ -36,6 +36,12 @@ public static class BandwidthWebhookEndpoints
             return WebhookProblems.Forbidden("The callback credentials do not match the account.");
         }
 
+        using var turn = await services.Turns.TakeAsync(account.Id, http.RequestAborted);
+        if (!turn.IsAcquired)
+        {
+            return WebhookProblems.Busy(http.Response);
+        }
+
         // A redirect or dial we asked for carries its instruction in the callback URL's query; one that could not be
         // answered as asked is refused before the callback has any effect.
         var query = http.Request.Query;

@@ -201,15 +201,15 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_body_larger_than_any_callback_is_400_and_changes_nothing()
+    public async Task A_body_larger_than_any_callback_is_413_and_changes_nothing()
     {
         var form = Status("ringing", 1);
         form["Padding"] = new string('x', WebhookBody.MaxBytes);
 
         var response = await Post("/webhooks/twilio/status", form);
 
-        await AssertProblem(response, HttpStatusCode.BadRequest);
-        Assert.Contains($"larger than {WebhookBody.MaxBytes} bytes", await response.Content.ReadAsStringAsync());
+        await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains($"The body must be at most {WebhookBody.MaxBytes} bytes.", await response.Content.ReadAsStringAsync());
         Assert.Equal(CallLegStatus.None, (await Leg()).Status);
     }
 
