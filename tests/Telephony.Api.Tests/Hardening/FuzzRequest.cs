@@ -12,6 +12,8 @@ public sealed record FuzzRequest(string Method, string Target, IReadOnlyList<Key
 {
     private const int PrintedLength = 600;
 
+    private const int LargeBody = 16 * 1024;
+
     /// <summary>The request message, with headers added without validation so that bad ones reach the server.</summary>
     public HttpRequestMessage ToMessage()
     {
@@ -31,6 +33,9 @@ public sealed record FuzzRequest(string Method, string Target, IReadOnlyList<Key
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
+        // A server may answer a request it refuses at once and close the connection; a client sending a large body or
+        // one after oversized headers asks first (HTTP's 100-continue), or its upload is cut off, which reads as a reset.
+        message.Headers.ExpectContinue = Body is { Length: > 0 } && (Body.Length > LargeBody || Headers.Sum(h => h.Value.Length) > LargeBody);
         return message;
     }
 
