@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Telephony.Api.Security;
 
 namespace Telephony.Api.Tests;
@@ -84,6 +86,33 @@ public sealed class ApiKeyTests
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_up_warns_about_keys_configured_in_clear_and_not_about_hashed_ones()
+    {
+        var clear = await StartUpWarningsAsync(SessionAccounts.Settings());
+        var hashed = SessionAccounts.Settings();
+        foreach (var index in new[] { "0:ApiKeys:0", "0:ApiKeys:1", "0:ApiKeys:2", "1:ApiKeys:0" })
+        {
+            hashed[$"Telephony:Accounts:{index}:KeySha256"] = ApiKeyHash.Of(hashed[$"Telephony:Accounts:{index}:Key"]!);
+            hashed.Remove($"Telephony:Accounts:{index}:Key");
+        }
+
+        var none = await StartUpWarningsAsync(hashed);
+
+        const string warning = "4 API key(s) are configured in clear (Key); configure their SHA-256 as KeySha256 instead (dotnet run --project api -- keys new)";
+        Assert.Contains(warning, clear);
+        Assert.DoesNotContain(none, w => w.Contains("configured in clear", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyCollection<string>> StartUpWarningsAsync(Dictionary<string, string?> settings)
+    {
+        using var capture = new LogCapture();
+        await using var api = new ApiFactory(settings);
+        await using var host = api.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
+        using var client = host.CreateClient();
+        return [.. capture.Warnings];
     }
 
     private static ApiKeyRegistry Registry(params (string Name, string Value)[] key)
