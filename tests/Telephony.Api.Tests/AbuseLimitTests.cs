@@ -110,6 +110,32 @@ public sealed class AbuseLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_callback_finding_its_accounts_turns_all_taken_is_429_with_retry_after_and_reaches_nothing()
+    {
+        var settings = WebhookAccounts.Settings();
+        settings["Telephony:Limits:WebhookConcurrencyPerAccount"] = "1";
+        settings["Telephony:Limits:WebhookQueuePerAccount"] = "0";
+        await using var api = new ApiFactory(settings);
+        using var client = api.CreateClient();
+        var turns = api.Services.GetRequiredService<WebhookTurns>();
+        const string disconnect = """{"eventType":"disconnect","eventTime":"2019-06-20T15:55:55.533Z","accountId":"9900000","callId":"c-1","cause":"hangup"}""";
+
+        HttpResponseMessage refused;
+        using (var held = await turns.TakeAsync("acme-bandwidth", CancellationToken.None))
+        {
+            Assert.True(held.IsAcquired);
+            refused = await client.SendAsync(BandwidthCallback(disconnect));
+        }
+
+        var accepted = await client.SendAsync(BandwidthCallback(disconnect));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal("Too many callbacks of this account at once; retry.", (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Title);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+    }
+
+    [Fact]
     public void The_defaults_leave_a_busy_contact_center_far_below_every_bound()
     {
         var defaults = new LimitOptions();
@@ -119,6 +145,13 @@ public sealed class AbuseLimitTests : IAsyncLifetime
         Assert.Equal((256 * 1024L, 64 * 1024L, 16 * 1024L), (defaults.Api.MaxBodyBytes, defaults.Webhooks.MaxBodyBytes, defaults.Other.MaxBodyBytes));
         Assert.Equal(WebhookBody.MaxBytes, defaults.Webhooks.MaxBodyBytes);
         Assert.All(new[] { defaults.Api, defaults.Webhooks, defaults.Other }, limit => Assert.Equal(16 * 1024, limit.MaxHeaderBytes));
+    }
+
+    private static HttpRequestMessage BandwidthCallback(string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/bandwidth/voice") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{WebhookAccounts.BandwidthUser}:{WebhookAccounts.BandwidthPassword}")));
+        return request;
     }
 
     private async Task<HttpStatusCode> StatusAsync(string key) => (await GetAsync(key)).StatusCode;
