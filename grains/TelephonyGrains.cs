@@ -47,7 +47,6 @@ public static class TelephonyGrains
         services.AddHttpClient(SimulatorHttpClientName);
         services.TryAddSingleton(sp => CreateSimulators(sp, () => sp.GetRequiredService<IOptions<ProviderOptions>>().Value.PublicBaseUrl));
         services.TryAddSingleton<WorkerEventBroadcaster>();
-        services.TryAddSingleton<IWorkerEventSink>(sp => sp.GetRequiredService<WorkerEventBroadcaster>());
         services.AddOptions<SystemTextJsonGrainStorageSerializerOptions>().Configure(o => UseStateJson(o.JsonSerializerOptions));
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Telephony.Catalog;
+using Telephony.Catalog.Azure;
 using Telephony.Catalog.Memory;
 using Telephony.Grains;
 using Telephony.Grains.Routing;
@@ -17,20 +19,65 @@ public static class TelephonySilo
     /// <summary>Default SQLite file, relative to the working folder.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=telephony.db";
 
-    /// <summary>One node: localhost clustering on loopback ports (<c>Telephony:Silo</c>), then <see cref="ConfigureTelephony"/>.</summary>
+    /// <summary>Default cluster and service id.</summary>
+    public const string DefaultClusterId = "telephony";
+
+    /// <summary>How long a silo waits for a probe's answer before counting it missed, when clustered on Azure Storage.</summary>
+    public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Azure Table holding the session catalog.</summary>
+    public const string SessionCatalogTable = "TelephonySessionCatalog";
+
+    /// <summary>Azure Table holding the routing catalog.</summary>
+    public const string RoutingCatalogTable = "TelephonyRoutingCatalog";
+
+    /// <summary>
+    /// A node of the cluster <c>Telephony:Cluster</c> names: <c>Provider</c> <c>Localhost</c> (the default: one node on
+    /// loopback ports) or <c>AzureStorage</c> (membership in Azure Table storage, on <c>Telephony:Silo</c>'s ports and
+    /// advertised address), with <c>ClusterId</c> and <c>ServiceId</c>; then <see cref="ConfigureTelephony"/>.
+    /// </summary>
     public static ISiloBuilder AddTelephony(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = Settings(configuration);
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "telephony", clusterId: "telephony");
+        var cluster = configuration.GetSection("Telephony:Cluster");
+        var clusterId = cluster["ClusterId"] ?? DefaultClusterId;
+        var serviceId = cluster["ServiceId"] ?? DefaultClusterId;
+        var provider = cluster["Provider"] ?? "Localhost";
+        switch (provider.ToUpperInvariant())
+        {
+            case "LOCALHOST":
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: serviceId, clusterId: clusterId);
+                break;
+            case "AZURESTORAGE":
+                var tables = AzureTables.Client(cluster, configuration.GetSection("Telephony:Storage"));
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = clusterId;
+                    o.ServiceId = serviceId;
+                });
+
+                // A silo that stops answering is declared dead after about three missed 2-second probes (Orleans'
+                // default waits 5 s a probe), so its grains come back elsewhere within ~10 s; any Orleans
+                // membership option may be set under Telephony:Cluster:Membership.
+                silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = DefaultProbeTimeout);
+                silo.Configure<ClusterMembershipOptions>(cluster.GetSection("Membership"));
+                ConfigureEndpoints(silo, settings);
+                break;
+            default:
+                throw new SettingException("Telephony:Cluster:Provider", $"'{provider}' is not a cluster provider; use Localhost or AzureStorage.");
+        }
+
         return silo.ConfigureTelephony(configuration);
     }
 
     /// <summary>
-    /// Everything but clustering: the product's grains and their services, grain state, reminders and the session
-    /// catalog in the store named by <c>Telephony:Storage:Provider</c> (<c>Sqlite</c>, the default, or <c>Memory</c>) and
-    /// <c>Telephony:Storage:ConnectionString</c>, and <c>Telephony:Silo</c>'s name and collection settings.
+    /// Everything but clustering: the product's grains and their services, grain state, reminders and the catalogs in
+    /// the store named by <c>Telephony:Storage:Provider</c> (<c>Sqlite</c>, the default; <c>AzureTable</c>; or
+    /// <c>Memory</c>) and <c>Telephony:Storage:ConnectionString</c> (or <c>ServiceUri</c> for Azure Table), and
+    /// <c>Telephony:Silo</c>'s name and collection settings.
     /// </summary>
     public static ISiloBuilder ConfigureTelephony(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -67,17 +114,41 @@ public static class TelephonySilo
                 silo.UseSqliteReminderService(o => o.ConnectionString = file);
                 silo.Services.AddSqliteCatalogs(o => o.ConnectionString = file);
                 break;
+            case "AZURETABLE":
+                var tables = AzureTables.Client(storage);
+                silo.AddAzureTableGrainStorageAsDefault(o => o.TableServiceClient = tables);
+                silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
+                silo.Services.AddSingleton<ISessionCatalog>(new AzureTableSessionCatalog(tables, SessionCatalogTable));
+                silo.Services.AddSingleton<IRoutingCatalog>(new AzureTableRoutingCatalog(tables, RoutingCatalogTable));
+                break;
             case "MEMORY":
                 silo.AddMemoryGrainStorageAsDefault();
                 silo.UseInMemoryReminderService();
                 silo.Services.TryAddSingleton<ISessionCatalog, MemorySessionCatalog>();
-                silo.Services.TryAddSingleton<ITaskCatalog, MemoryTaskCatalog>();
+                silo.Services.TryAddSingleton<IRoutingCatalog, MemoryRoutingCatalog>();
                 break;
             default:
-                throw new InvalidOperationException($"Telephony:Storage:Provider '{provider}' is not supported; use Sqlite or Memory.");
+                throw new SettingException("Telephony:Storage:Provider", $"'{provider}' is not a store; use Sqlite, AzureTable or Memory.");
         }
 
         silo.UseSystemTextJsonGrainStorageSerializer();
+    }
+
+    /// <summary>The silo's ports on <c>Telephony:Silo:AdvertisedAddress</c>, or on the address Orleans finds when none is set.</summary>
+    private static void ConfigureEndpoints(ISiloBuilder silo, TelephonySiloOptions settings)
+    {
+        if (settings.AdvertisedAddress is not { Length: > 0 } address)
+        {
+            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort);
+            return;
+        }
+
+        if (!IPAddress.TryParse(address, out var ip))
+        {
+            throw new SettingException("Telephony:Silo:AdvertisedAddress", $"'{address}' is not an IP address.");
+        }
+
+        silo.ConfigureEndpoints(ip, settings.SiloPort, settings.GatewayPort);
     }
 
     private static TelephonySiloOptions Settings(IConfiguration configuration) =>

@@ -69,25 +69,35 @@ internal static class SqliteSchema
 
         CREATE INDEX IF NOT EXISTS catalog_live_session_users_by_session ON catalog_live_session_users (account_id, session_id);
 
-        -- The task catalog: a projection of the task grains' state; the routers rebuild their waiting lists from it.
-        CREATE TABLE IF NOT EXISTS catalog_tasks (
+        -- The routing catalog: a projection of the task, worker and reservation grains' state, each kind in lists of its
+        -- own; the routers rebuild their waiting lists from the pending tasks.
+        CREATE TABLE IF NOT EXISTS catalog_routing (
             workspace_sid TEXT NOT NULL,
-            task_sid TEXT NOT NULL,
-            version INTEGER NOT NULL,       -- the task's version: a write of an older or equal one changes nothing
-            created INTEGER NOT NULL,       -- UTC ticks; lists run newest first, then by task sid
-            status TEXT NOT NULL,           -- assignment status: pending, reserved, assigned, wrapping, completed, canceled
-            queue_sid TEXT NOT NULL,
-            priority INTEGER NOT NULL,
-            excluded_workers TEXT NOT NULL, -- JSON array of the workers that rejected it or let it time out
-            document BLOB NOT NULL,         -- the task as the API shows it (JSON)
-            PRIMARY KEY (workspace_sid, task_sid)
+            kind TEXT NOT NULL,             -- task, worker or reservation
+            sid TEXT NOT NULL,
+            version INTEGER NOT NULL,       -- its version: a write of an older or equal one changes nothing
+            created INTEGER NOT NULL,       -- UTC ticks; lists run newest first, then by sid
+            status TEXT NOT NULL,           -- a task's assignment status, a worker's activity name, a reservation's status
+            group_sid TEXT NULL,            -- a task's queue, a reservation's worker
+            priority INTEGER NOT NULL,      -- a task's priority
+            excluded_workers TEXT NOT NULL, -- JSON array of the workers that rejected a task or let it time out
+            document BLOB NOT NULL,         -- it as the API shows it (JSON)
+            PRIMARY KEY (workspace_sid, kind, sid)
         );
 
-        CREATE INDEX IF NOT EXISTS catalog_tasks_by_created ON catalog_tasks (workspace_sid, created DESC, task_sid);
-        CREATE INDEX IF NOT EXISTS catalog_tasks_by_status ON catalog_tasks (workspace_sid, status, created DESC, task_sid);
-        CREATE INDEX IF NOT EXISTS catalog_tasks_by_queue ON catalog_tasks (workspace_sid, queue_sid, created DESC, task_sid);
+        CREATE INDEX IF NOT EXISTS catalog_routing_by_created ON catalog_routing (workspace_sid, kind, created DESC, sid);
+        CREATE INDEX IF NOT EXISTS catalog_routing_by_status ON catalog_routing (workspace_sid, kind, status, created DESC, sid);
+        CREATE INDEX IF NOT EXISTS catalog_routing_by_group ON catalog_routing (workspace_sid, kind, group_sid, created DESC, sid);
+        CREATE INDEX IF NOT EXISTS catalog_routing_by_group_status ON catalog_routing (workspace_sid, kind, group_sid, status, created DESC, sid);
 
         INSERT OR IGNORE INTO orleans_meta (key, value) VALUES ('schema_version', 1), ('reminder_etag', 0);
+        """;
+
+    /// <summary>The task catalog of the first catalog layout, moved into the routing catalog (the other kinds are new).</summary>
+    private const string MoveTaskCatalog = """
+        INSERT OR IGNORE INTO catalog_routing (workspace_sid, kind, sid, version, created, status, group_sid, priority, excluded_workers, document)
+        SELECT workspace_sid, 'task', task_sid, version, created, status, queue_sid, priority, excluded_workers, document FROM catalog_tasks;
+        DROP TABLE catalog_tasks;
         """;
 
     /// <summary>
@@ -130,6 +140,11 @@ internal static class SqliteSchema
             command.Transaction = transaction;
             command.CommandText = Tables;
             command.ExecuteNonQuery();
+            if (tables.Contains("catalog_tasks"))
+            {
+                command.CommandText = MoveTaskCatalog;
+                command.ExecuteNonQuery();
+            }
         }
 
         transaction.Commit();

@@ -5,7 +5,10 @@ using Orleans.Storage;
 
 namespace Telephony.Api.Health;
 
-/// <summary>Liveness (the process answers) and readiness (the co-hosted silo is active and its grain store answers).</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (the co-hosted silo is active and its grain store answers), which also
+/// tells this node's membership status and how many silos it sees active.
+/// </summary>
 public static class HealthEndpoints
 {
     private static readonly GrainId Probe = GrainId.Create("health", "probe");
@@ -21,8 +24,10 @@ public static class HealthEndpoints
 
     private static async Task<IResult> ReadyAsync(ILocalSiloDetails silo, ISiloStatusOracle membership, IServiceProvider services, ILogger<HealthReport> logger, CancellationToken cancellationToken)
     {
-        var ready = membership.CurrentStatus == SiloStatus.Active && await StoreAnswersAsync(services, logger, cancellationToken);
-        var report = new HealthReport(ready ? "Healthy" : "Unhealthy", silo.Name, ready);
+        var status = membership.CurrentStatus;
+        var store = status == SiloStatus.Active && await StoreAnswersAsync(services, logger, cancellationToken);
+        var ready = status == SiloStatus.Active && store;
+        var report = new HealthReport(ready ? "Healthy" : "Unhealthy", silo.Name, store, status.ToString(), membership.GetApproximateSiloStatuses(onlyActive: true).Count);
         return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -72,6 +72,7 @@ public static class TelephonyApi
         app.MapSimulatorEndpoints();
         app.MapWorkspaceEndpoints();
         app.MapReservationEndpoints();
+        app.MapRoutingListEndpoints();
         app.MapSessionEndpoints();
         return app;
     }

@@ -116,7 +116,7 @@ public static class ReservationEndpoints
         var cancellation = streaming.Token;
 
         // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
-        using var subscription = broadcaster.Subscribe(workspaceSid, workerSid);
+        using var subscription = await broadcaster.SubscribeAsync(workspaceSid, workerSid, cancellation);
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         await http.Response.Body.FlushAsync(cancellation);

@@ -1,16 +1,12 @@
-using System.Buffers;
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Orleans;
-using Telephony.Api.Hosting;
 using Telephony.Api.Security;
-using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Api.Routing;
 
-/// <summary>Workspaces and what they hold (workers, task queues, tasks), scoped to the caller's account.</summary>
+/// <summary>Workspaces and what they hold (workers, task queues, tasks), scoped to the caller's account; lists of tasks and workers are in <see cref="RoutingListEndpoints"/>.</summary>
 public static class WorkspaceEndpoints
 {
     /// <summary>Maps <c>/workspaces</c> and its children.</summary>
@@ -21,7 +17,6 @@ public static class WorkspaceEndpoints
         workspaces.MapGet("/{workspaceSid}", GetWorkspaceAsync);
 
         workspaces.MapPost("/{workspaceSid}/workers", CreateWorkerAsync);
-        workspaces.MapGet("/{workspaceSid}/workers", ListWorkersAsync);
         workspaces.MapGet("/{workspaceSid}/workers/{workerSid}", GetWorkerAsync);
         workspaces.MapPost("/{workspaceSid}/workers/{workerSid}", UpdateWorkerAsync);
 
@@ -30,7 +25,6 @@ public static class WorkspaceEndpoints
         workspaces.MapGet("/{workspaceSid}/task-queues/{queueSid}", GetTaskQueueAsync);
 
         workspaces.MapPost("/{workspaceSid}/tasks", CreateTaskAsync);
-        workspaces.MapGet("/{workspaceSid}/tasks", ListTasksAsync);
         workspaces.MapGet("/{workspaceSid}/tasks/{taskSid}", GetTaskAsync);
         return routes;
     }
@@ -55,9 +49,6 @@ public static class WorkspaceEndpoints
 
     private static Task<IResult> CreateWorkerAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         CreateChildAsync(workspaceSid, request, user, grains, RoutingJsonContext.Default.CreateWorkerRequest, static (w, body) => w.CreateWorker(body), RoutingJsonContext.Default.Worker, "workers", static w => w.Sid);
-
-    private static Task<IResult> ListWorkersAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
-        ListAsync(workspaceSid, user, grains, w => w.GetWorkerSids(), sid => grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, sid)).Get(), RoutingJsonContext.Default.IReadOnlyListWorker);
 
     private static Task<IResult> GetWorkerAsync(string workspaceSid, string workerSid, ClaimsPrincipal user, IGrainFactory grains) =>
         GetChildAsync(workspaceSid, user, grains, () => grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid)).Get(), RoutingJsonContext.Default.Worker);
@@ -90,56 +81,6 @@ public static class WorkspaceEndpoints
 
     private static Task<IResult> CreateTaskAsync(string workspaceSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         CreateChildAsync(workspaceSid, request, user, grains, RoutingJsonContext.Default.CreateTaskRequest, static (w, body) => w.CreateTask(body), RoutingJsonContext.Default.RoutingTask, "tasks", static t => t.Sid);
-
-    /// <summary>
-    /// A page of the workspace's tasks from the task catalog, newest first, TaskRouter-style: <c>AssignmentStatus</c> and
-    /// <c>TaskQueueSid</c> filter, <c>pageSize</c> and <c>pageToken</c> page; the answer is <c>{"tasks": [...], "meta":
-    /// {"pageSize", "nextPageToken", "nextPageUrl"}}</c>, each task as its own GET shows it.
-    /// </summary>
-    private static async Task<IResult> ListTasksAsync(string workspaceSid, HttpContext http, IGrainFactory grains, ITaskCatalog catalog)
-    {
-        if (await OwnedWorkspaceAsync(workspaceSid, http.User, grains) is null)
-        {
-            return RoutingHttp.NotFound();
-        }
-
-        var (page, errors) = PageParameters.Read(http.Request.Query);
-        var status = http.Request.Query["AssignmentStatus"].FirstOrDefault();
-        string[] statuses = [.. Enum.GetValues<RoutingTaskStatus>().Select(RoutingTaskStatusNames.Of)];
-        if (status is not null && !statuses.Contains(status, StringComparer.Ordinal))
-        {
-            errors["AssignmentStatus"] = [$"'AssignmentStatus' must be one of {string.Join(", ", statuses)}."];
-        }
-
-        if (page is null || errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var filter = new TaskFilter { Status = status, QueueSid = http.Request.Query["TaskQueueSid"].FirstOrDefault() };
-        var found = await catalog.FindAsync(workspaceSid, filter, page, http.RequestAborted);
-        var token = PageParameters.Token(found.Next);
-        var body = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(body))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("tasks");
-            foreach (var task in found.Items)
-            {
-                json.WriteRawValue(task.Document, skipInputValidation: true);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("meta");
-            json.WriteNumber("pageSize", page.Size);
-            json.WriteString("nextPageToken", token);
-            json.WriteString("nextPageUrl", PageParameters.NextUrl(http.Request, token));
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return TypedResults.Bytes(body.WrittenMemory.ToArray(), "application/json");
-    }
 
     private static Task<IResult> GetTaskAsync(string workspaceSid, string taskSid, ClaimsPrincipal user, IGrainFactory grains) =>
         GetChildAsync(workspaceSid, user, grains, () => grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, taskSid)).Get(), RoutingJsonContext.Default.RoutingTask);
@@ -187,7 +128,7 @@ public static class WorkspaceEndpoints
         await OwnedWorkspaceAsync(workspaceSid, user, grains) is null ? RoutingHttp.NotFound() : RoutingHttp.Answer(await get(), contract);
 
     /// <summary>The workspace, if it exists and belongs to the caller's account; another account's is reported as absent.</summary>
-    private static async Task<Workspace?> OwnedWorkspaceAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
+    internal static async Task<Workspace?> OwnedWorkspaceAsync(string workspaceSid, ClaimsPrincipal user, IGrainFactory grains) =>
         RoutingSids.IsValid(RoutingSids.WorkspacePrefix, workspaceSid)
         && (await grains.GetGrain<IWorkspaceGrain>(workspaceSid).Get()).Value is { } workspace
         && workspace.AccountSid == user.AccountId()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +10,21 @@ using Telephony.SiloHost;
 
 // Usage: Telephony.CatalogBench [sessions=1000000] [Sqlite|Memory] [clients=8]
 //        Telephony.CatalogBench tasks [Sqlite|Memory]
+//        Telephony.CatalogBench routing [entries=1000000] [Sqlite|Memory]
 // Clients create chat sessions of one account through the session grain, as fast as they can; the rate, p99 and CPU
 // per session are measured over the 5,000 sessions made after each size of 1 k, 10 k, 100 k and 1 M up to `sessions`.
 // Then every list is read at the final size: first page, hundredth page, and the count.
 // With "tasks": waiting tasks instead, created in a workspace without workers (see WaitingTasks).
+// With "routing": the routing catalog's lists at size (see RoutingLists).
 if (args is ["tasks", ..])
 {
     await WaitingTasks.RunAsync(args.Length > 1 ? args[1] : "Sqlite");
+    return;
+}
+
+if (args is ["routing", ..])
+{
+    await RoutingLists.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : "Sqlite");
     return;
 }
 
@@ -71,46 +78,19 @@ await run.RunAsync("sessions", $"(chat) of one account, store {storage}", async 
     }
 });
 
-// Each list read 20 times; the median, after the warm-up of the first read.
-async Task<string> TimeAsync(Func<Task<int>> read)
-{
-    var found = await read();
-    var times = new List<double>();
-    for (var run = 0; run < 20; run++)
-    {
-        var at = Stopwatch.GetTimestamp();
-        await read();
-        times.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
-    }
-
-    times.Sort();
-    return string.Create(CultureInfo.InvariantCulture, $"{times[10]:F2} ms ({found} entries)");
-}
-
-async Task<CatalogPosition?> HundredthPageStart(Func<CatalogPosition?, Task<CatalogPage<SessionEntry>>> page)
-{
-    CatalogPosition? after = null;
-    for (var n = 0; n < 99; n++)
-    {
-        after = (await page(after)).Next;
-    }
-
-    return after;
-}
-
 var all = new SessionFilter();
-var hundredth = await HundredthPageStart(after => catalog.FindAsync(Account, all, new PageRequest(25, after), default));
-var liveHundredth = await HundredthPageStart(after => catalog.FindLiveAsync(Account, null, new PageRequest(50, after), default));
-var myHundredth = await HundredthPageStart(after => catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50, after), default));
+var hundredth = await ListTimer.HundredthPageStartAsync(after => catalog.FindAsync(Account, all, new PageRequest(25, after), default));
+var liveHundredth = await ListTimer.HundredthPageStartAsync(after => catalog.FindLiveAsync(Account, null, new PageRequest(50, after), default));
+var myHundredth = await ListTimer.HundredthPageStartAsync(after => catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50, after), default));
 Console.WriteLine();
 Console.WriteLine("| list at the final size | first page | hundredth page |");
 Console.WriteLine("|---|---:|---:|");
-Console.WriteLine($"| GET /sessions (25 a page) by token | {await TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25), default)).Items.Count)} | {await TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25, hundredth), default)).Items.Count)} |");
-Console.WriteLine($"| GET /sessions?page=99 (numbered: skips 2,475) | | {await TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25, Skip: 99 * 25), default)).Items.Count)} |");
-Console.WriteLine($"| GET /sessions?from=5550 (a filter no index serves) | {await TimeAsync(async () => (await catalog.FindAsync(Account, all with { FromContains = "5550" }, new PageRequest(25), default)).Items.Count)} | |");
-Console.WriteLine($"| GET /sessions/active (50 a page) | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50), default)).Items.Count)} | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50, liveHundredth), default)).Items.Count)} |");
-Console.WriteLine($"| GET /sessions/my (one of {clients} users) | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50), default)).Items.Count)} | {await TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50, myHundredth), default)).Items.Count)} |");
-Console.WriteLine($"| totalCount of GET /sessions (a pass over all) | {await TimeAsync(() => catalog.CountAsync(Account, all, default))} | |");
+Console.WriteLine($"| GET /sessions (25 a page) by token | {await ListTimer.TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25), default)).Items.Count)} | {await ListTimer.TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25, hundredth), default)).Items.Count)} |");
+Console.WriteLine($"| GET /sessions?page=99 (numbered: skips 2,475) | | {await ListTimer.TimeAsync(async () => (await catalog.FindAsync(Account, all, new PageRequest(25, Skip: 99 * 25), default)).Items.Count)} |");
+Console.WriteLine($"| GET /sessions?from=5550 (a filter no index serves) | {await ListTimer.TimeAsync(async () => (await catalog.FindAsync(Account, all with { FromContains = "5550" }, new PageRequest(25), default)).Items.Count)} | |");
+Console.WriteLine($"| GET /sessions/active (50 a page) | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50), default)).Items.Count)} | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50, liveHundredth), default)).Items.Count)} |");
+Console.WriteLine($"| GET /sessions/my (one of {clients} users) | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50), default)).Items.Count)} | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50, myHundredth), default)).Items.Count)} |");
+Console.WriteLine($"| totalCount of GET /sessions (a pass over all) | {await ListTimer.TimeAsync(() => catalog.CountAsync(Account, all, default))} | |");
 await host.StopAsync();
 foreach (var path in new[] { file, file + "-wal", file + "-shm" })
 {

@@ -43,7 +43,7 @@ using var stop = new CancellationTokenSource();
 for (var i = 0; i < workers; i++)
 {
     var worker = (await workspace.CreateWorker(new CreateWorkerRequest($"agent-{i}", """{"skills":["en"]}""", WorkerActivity.Idle))).Value!;
-    var subscription = broadcaster.Subscribe(ws, worker.Sid);
+    var subscription = await broadcaster.SubscribeAsync(ws, worker.Sid, CancellationToken.None);
     agents.Add(Task.Run(async () =>
     {
         using (subscription)

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 
 namespace Telephony.Catalog.Azure;
@@ -83,7 +81,7 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
         var live = TableKeys.Partition("l", entry.AccountId);
         if (entry.Ended)
         {
-            await DeleteAsync(live, row, cancellationToken).ConfigureAwait(false);
+            await _table.DeleteAsync(live, row, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -94,25 +92,13 @@ public sealed class AzureTableSessionCatalog : ISessionCatalog
         {
             var partition = TableKeys.Partition("u", entry.AccountId, user);
             await (entry.Ended
-                ? DeleteAsync(partition, row, cancellationToken)
+                ? _table.DeleteAsync(partition, row, cancellationToken)
                 : _table.Client.UpsertEntityAsync(Entity(partition, row, entry), TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var gone in previousUsers.Select(CatalogText.AsciiLower).Except(users, StringComparer.Ordinal))
         {
-            await DeleteAsync(TableKeys.Partition("u", entry.AccountId, gone), row, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<Response?> DeleteAsync(string partition, string row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _table.Client.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            return null;
+            await _table.DeleteAsync(TableKeys.Partition("u", entry.AccountId, gone), row, cancellationToken).ConfigureAwait(false);
         }
     }
 

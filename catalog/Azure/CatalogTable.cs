@@ -1,3 +1,5 @@
+using System.Net;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Telephony.Catalog.Azure;
@@ -27,5 +29,18 @@ internal sealed class CatalogTable(TableServiceClient service, string tableName)
 
         await created.WaitAsync(cancellationToken).ConfigureAwait(false);
         return Client;
+    }
+
+    /// <summary>Removes a row whatever its ETag; a row already gone is no error.</summary>
+    public async Task DeleteAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Client.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Already gone: what the caller wanted.
+        }
     }
 }

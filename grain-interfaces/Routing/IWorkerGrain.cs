@@ -22,6 +22,17 @@ public interface IWorkerGrain : IGrainWithStringKey
     [Alias("GetEvents")]
     Task<RoutingResult<IReadOnlyList<WorkerEvent>>> GetEvents(long afterId);
 
+    /// <summary>
+    /// Sends the events stored from now on to <paramref name="observer"/> for <c>WorkerGrain.FollowLease</c> (follow again
+    /// before it runs out); answers the id of the newest event stored so far, so the follower can fetch what it missed.
+    /// </summary>
+    [Alias("Follow")]
+    Task<long> Follow(IWorkerEventObserver observer);
+
+    /// <summary>Stops sending events to <paramref name="observer"/>.</summary>
+    [Alias("Unfollow")]
+    Task Unfollow(IWorkerEventObserver observer);
+
     /// <summary>Router input: availability, idle time, skills and whether the worker is busy; null when it does not exist.</summary>
     [Alias("GetRoutingState")]
     Task<WorkerRoutingState?> GetRoutingState();

@@ -30,10 +30,6 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     [Alias("CreateTask")]
     Task<RoutingResult<RoutingTask>> CreateTask(CreateTaskRequest request);
 
-    /// <summary>Sids of the workspace's workers, oldest first.</summary>
-    [Alias("GetWorkerSids")]
-    Task<RoutingResult<IReadOnlyList<string>>> GetWorkerSids();
-
     /// <summary>Sids of the workspace's task queues, oldest first.</summary>
     [Alias("GetTaskQueueSids")]
     Task<RoutingResult<IReadOnlyList<string>>> GetTaskQueueSids();

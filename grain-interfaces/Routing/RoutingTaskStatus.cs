@@ -30,10 +30,3 @@ public enum RoutingTaskStatus
     [JsonStringEnumMemberName("canceled")]
     Canceled,
 }
-
-/// <summary>The wire names of <see cref="RoutingTaskStatus"/>: TaskRouter's, each the lower-cased member name.</summary>
-public static class RoutingTaskStatusNames
-{
-    /// <summary>The name of <paramref name="status"/> on the wire and in the task catalog (<c>pending</c>, <c>reserved</c>, …).</summary>
-    public static string Of(RoutingTaskStatus status) => status.ToString().ToLowerInvariant();
-}

@@ -47,10 +47,3 @@ public enum WorkerEventType
 /// <param name="Timestamp">When it was recorded.</param>
 [GenerateSerializer, Alias("telephony.WorkerEvent"), Immutable]
 public sealed record WorkerEvent([Id(0)] long Id, [Id(1)] WorkerEventType EventType, [Id(2)] Reservation Reservation, [Id(3)] DateTimeOffset Timestamp);
-
-/// <summary>Receives each worker event once it is stored, for live delivery (the event stream); must not block.</summary>
-public interface IWorkerEventSink
-{
-    /// <summary>Hands over an event just appended to the log of worker <paramref name="workerSid"/>.</summary>
-    void Publish(string workspaceSid, string workerSid, WorkerEvent workerEvent);
-}

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.GrainInterfaces.Sessions;
@@ -22,6 +24,7 @@ internal sealed class ReservationGrain(
     [PersistentState("reservation")] IPersistentState<ReservationState> state,
     AccountRegistry accounts,
     InstructionTargets targets,
+    IRoutingCatalog catalog,
     IOptions<ReservationTimeoutOptions> timeoutOptions,
     TimeProvider timeProvider,
     ILogger<ReservationGrain> logger) : Grain, IReservationGrain, IRemindable
@@ -32,15 +35,23 @@ internal sealed class ReservationGrain(
 
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Starts the timeout's timer of a pending reservation, and gives the catalog the stored version again: a version
+    /// stored without reaching it (a failure or crash between the writes) gets there now.
+    /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Reservation is { Status: ReservationStatus.Pending } pending)
+        if (state.State.Reservation is not { } reservation)
         {
-            StartTimeoutTimer(pending);
+            return Task.CompletedTask;
         }
 
-        return Task.CompletedTask;
+        if (reservation.Status == ReservationStatus.Pending)
+        {
+            StartTimeoutTimer(reservation);
+        }
+
+        return CatalogAsync(reservation);
     }
 
     /// <inheritdoc />
@@ -177,7 +188,7 @@ internal sealed class ReservationGrain(
         }
 
         StartTimeoutTimer(reservation);
-
+        await CatalogAsync(reservation);
         RoutingLog.ReservationCreated(logger, reservation.Sid, reservation.Task.Sid, reservation.WorkerSid, reservation.Timeout);
         return reservation;
     }
@@ -390,10 +401,24 @@ internal sealed class ReservationGrain(
             }
         }
 
-        await WorkerOf(next).RecordReservationEvent(ReservationTransitions.EventFor(next.Status), next);
+        await Task.WhenAll(CatalogAsync(next), WorkerOf(next).RecordReservationEvent(ReservationTransitions.EventFor(next.Status), next));
         RoutingLog.ReservationChanged(logger, next.Sid, next.Task.Sid, next.WorkerSid, current.Status, next.Status, next.Version);
         return next;
     }
+
+    /// <summary>Gives the catalog <paramref name="reservation"/> at its version, listed under its worker.</summary>
+    private Task CatalogAsync(Reservation reservation) =>
+        catalog.SaveAsync(
+            new RoutingEntry(
+                RoutingKind.Reservation,
+                reservation.WorkspaceSid,
+                reservation.Sid,
+                reservation.Version,
+                reservation.DateCreated,
+                RoutingStatusNames.Of(reservation.Status),
+                reservation.WorkerSid,
+                JsonSerializer.SerializeToUtf8Bytes(reservation, RoutingJsonContext.Default.Reservation)),
+            CancellationToken.None);
 
     private RoutingResult<Reservation>? Check(ReservationInstruction instruction) => ReservationTransitions.Check(state.State.Reservation, GrainKey, instruction);
 

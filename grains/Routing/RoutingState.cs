@@ -4,7 +4,7 @@ using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
 
-/// <summary>Stored state of a workspace grain: written when a worker or queue is added (its tasks are in the task catalog).</summary>
+/// <summary>Stored state of a workspace grain: written when a worker or queue is added (its tasks are in the routing catalog).</summary>
 [GenerateSerializer, Alias("telephony.state.WorkspaceState")]
 internal sealed class WorkspaceState
 {

@@ -16,7 +16,7 @@ namespace Telephony.Grains.Routing;
 [GrainType("task")]
 internal sealed class TaskGrain(
     [PersistentState("task")] IPersistentState<TaskState> state,
-    ITaskCatalog catalog,
+    IRoutingCatalog catalog,
     TimeProvider timeProvider,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain
 {
@@ -281,16 +281,19 @@ internal sealed class TaskGrain(
     private Task CatalogAsync()
     {
         var task = state.State.Task!;
-        var entry = new TaskEntry(
+        var entry = new RoutingEntry(
+            RoutingKind.Task,
             task.WorkspaceSid,
             task.Sid,
             task.Version,
             task.DateCreated,
-            RoutingTaskStatusNames.Of(task.Status),
+            RoutingStatusNames.Of(task.Status),
             task.QueueSid,
-            task.Priority,
-            ExcludedWorkers(),
-            JsonSerializer.SerializeToUtf8Bytes(task, RoutingJsonContext.Default.RoutingTask));
+            JsonSerializer.SerializeToUtf8Bytes(task, RoutingJsonContext.Default.RoutingTask))
+        {
+            Priority = task.Priority,
+            ExcludedWorkerSids = ExcludedWorkers(),
+        };
         return catalog.SaveAsync(entry, CancellationToken.None);
     }
 

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Grains.Routing;
@@ -9,17 +11,26 @@ namespace Telephony.Grains.Routing;
 /// A worker: its resource, whether it is busy, and its event log. Its own turns decide whether it takes
 /// an offer, so two tasks can never both reserve it. Every turn that stores a change reports the new
 /// routing state to the workspace before it answers, which keeps the router's index in step. Events are
-/// stored before they are published, so a stream that replays the log and then follows
-/// <see cref="IWorkerEventSink"/> misses nothing.
+/// stored before they are sent to the nodes following the worker (<see cref="IWorkerEventObserver"/>), so a
+/// stream that follows first and then replays the log misses nothing.
 /// </summary>
 [GrainType("worker")]
 internal sealed class WorkerGrain(
     [PersistentState("worker")] IPersistentState<WorkerState> state,
     [PersistentState("events")] IPersistentState<WorkerEventLogState> log,
-    IWorkerEventSink sink,
+    IRoutingCatalog catalog,
     TimeProvider timeProvider,
     ILogger<WorkerGrain> logger) : Grain, IWorkerGrain
 {
+    /// <summary>How long a follower keeps receiving events without following again; its node renews well before.</summary>
+    public static readonly TimeSpan FollowLease = TimeSpan.FromMinutes(1);
+
+    /// <summary>Nodes following this worker's events, with when their lease runs out (in memory: they follow again after a move).</summary>
+    private readonly Dictionary<IWorkerEventObserver, long> _followers = [];
+
+    /// <summary>The worker version this activation last gave the catalog; none yet.</summary>
+    private long _catalogedVersion = -1;
+
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
     /// <summary>Events kept for replay, at least (up to two pages more); older ones are dropped (their ids are never reused).</summary>
@@ -31,6 +42,10 @@ internal sealed class WorkerGrain(
     private string WorkspaceSid => RoutingSids.SplitScopedKey(GrainKey).WorkspaceSid;
 
     private string WorkerSid => RoutingSids.SplitScopedKey(GrainKey).Sid;
+
+    /// <summary>Gives the catalog the stored version again: a version stored without reaching it (a failure or crash between the writes) gets there now.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Worker is null ? Task.CompletedTask : CatalogAsync();
 
     /// <inheritdoc />
     public async Task<RoutingResult<Worker>> Create(string accountSid, CreateWorkerRequest request)
@@ -136,6 +151,23 @@ internal sealed class WorkerGrain(
     }
 
     /// <inheritdoc />
+    public Task<long> Follow(IWorkerEventObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+
+        // A lease on the real clock, not the domain's TimeProvider: it measures how long a node has been silent.
+        _followers[observer] = Environment.TickCount64 + (long)FollowLease.TotalMilliseconds;
+        return Task.FromResult(log.State.LastEventId);
+    }
+
+    /// <inheritdoc />
+    public Task Unfollow(IWorkerEventObserver observer)
+    {
+        _followers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<WorkerRoutingState?> GetRoutingState() =>
         Task.FromResult(state.State.Worker is { } worker ? RoutingStateOf(worker) : null);
 
@@ -188,7 +220,23 @@ internal sealed class WorkerGrain(
         }
 
         RoutingLog.WorkerEventLogged(logger, WorkerSid, entry.Id, eventType, reservation.Sid);
-        sink.Publish(WorkspaceSid, WorkerSid, entry);
+        Send(entry);
+    }
+
+    /// <summary>Sends a stored event to every follower whose lease holds (one-way: a slow node never holds up the worker).</summary>
+    private void Send(WorkerEvent entry)
+    {
+        var now = Environment.TickCount64;
+        foreach (var (follower, until) in _followers.ToList())
+        {
+            if (until < now)
+            {
+                _followers.Remove(follower);
+                continue;
+            }
+
+            _ = follower.OnEvent(WorkspaceSid, WorkerSid, entry);
+        }
     }
 
     /// <summary>
@@ -215,10 +263,10 @@ internal sealed class WorkerGrain(
     private IWorkerEventPageGrain EventPage(int page) => GrainFactory.GetGrain<IWorkerEventPageGrain>($"{GrainKey}/events-{page}");
 
     /// <summary>
-    /// Stores the worker and reports its routing state to the workspace from this turn. The report is queued
-    /// on the workspace before this turn answers, so no routing pass that follows the change from the
-    /// caller's point of view can miss it (a free worker becoming visible only to others was the bug of a
-    /// view refreshed outside these turns).
+    /// Stores the worker and reports its routing state to the workspace from this turn, then gives the catalog the worker
+    /// if it changed. The report is queued on the workspace before this turn answers, so no routing pass that follows the
+    /// change from the caller's point of view can miss it (a free worker becoming visible only to others was the bug of
+    /// a view refreshed outside these turns).
     /// </summary>
     private async Task SaveAsync()
     {
@@ -226,6 +274,30 @@ internal sealed class WorkerGrain(
         await state.WriteStateAsync();
         var routing = RoutingStateOf(state.State.Worker!);
         _ = GrainFactory.GetGrain<IWorkspaceGrain>(WorkspaceSid).WorkerChanged(routing);
+        if (state.State.Worker!.Version != _catalogedVersion)
+        {
+            await CatalogAsync();
+        }
+    }
+
+    /// <summary>
+    /// Gives the catalog the worker at its version. Offers and their ends change only the routing state, not the worker
+    /// lists show, so they write nothing here.
+    /// </summary>
+    private async Task CatalogAsync()
+    {
+        var worker = state.State.Worker!;
+        var entry = new RoutingEntry(
+            RoutingKind.Worker,
+            worker.WorkspaceSid,
+            worker.Sid,
+            worker.Version,
+            worker.DateCreated,
+            worker.ActivityName,
+            GroupSid: null,
+            JsonSerializer.SerializeToUtf8Bytes(worker, RoutingJsonContext.Default.Worker));
+        await catalog.SaveAsync(entry, CancellationToken.None);
+        _catalogedVersion = worker.Version;
     }
 
     private WorkerRoutingState RoutingStateOf(Worker worker) =>

@@ -22,7 +22,7 @@ namespace Telephony.Grains.Routing;
 [GrainType("workspace")]
 internal sealed class WorkspaceGrain(
     [PersistentState("workspace")] IPersistentState<WorkspaceState> state,
-    ITaskCatalog catalog,
+    IRoutingCatalog catalog,
     TimeProvider timeProvider,
     ILogger<WorkspaceGrain> logger) : Grain, IWorkspaceGrain
 {
@@ -162,9 +162,6 @@ internal sealed class WorkspaceGrain(
         await RouteAsync();
         return await task.Get();
     }
-
-    /// <inheritdoc />
-    public Task<RoutingResult<IReadOnlyList<string>>> GetWorkerSids() => Task.FromResult(List(state.State.WorkerSids));
 
     /// <inheritdoc />
     public Task<RoutingResult<IReadOnlyList<string>>> GetTaskQueueSids() => Task.FromResult(List(state.State.TaskQueueSids));
@@ -318,12 +315,12 @@ internal sealed class WorkspaceGrain(
     /// <summary>Reads the pending tasks back from the catalog, a page at a time; reports queued meanwhile replace them by sid.</summary>
     private async Task ReadWaitingTasksAsync(CancellationToken cancellationToken)
     {
-        var pending = new TaskFilter { Status = RoutingTaskStatusNames.Of(RoutingTaskStatus.Pending) };
+        var pending = new RoutingFilter { Status = RoutingStatusNames.Of(RoutingTaskStatus.Pending) };
         CatalogPosition? after = null;
         do
         {
-            var page = await catalog.FindAsync(GrainKey, pending, new PageRequest(WaitingPageSize, after), cancellationToken);
-            _waiting.AddRange(page.Items.Select(t => new WaitingTask(t.TaskSid, t.QueueSid, t.Priority, t.DateCreated, t.ExcludedWorkerSids)));
+            var page = await catalog.FindAsync(RoutingKind.Task, GrainKey, pending, new PageRequest(WaitingPageSize, after), cancellationToken);
+            _waiting.AddRange(page.Items.Select(t => new WaitingTask(t.Sid, t.GroupSid!, t.Priority, t.DateCreated, t.ExcludedWorkerSids)));
             after = page.Next;
         }
         while (after is not null);

@@ -268,7 +268,8 @@ public sealed partial class SessionGrain(
             return Conflict(Session, $"{member.Identity} has already left the call.");
         }
 
-        CallCommand remove = Session.ConferenceSid is { } conferenceId && member.CallState is SessionMemberCallState.Connected or SessionMemberCallState.Hold
+        // A member not in the conference yet (ringing, or answered and still joining) is hung up instead.
+        CallCommand remove = Session.ConferenceSid is { } conferenceId && Record.InConference(member.CallSid!)
             ? new RemoveParticipantCommand { CommandId = Record.NextCommandId(), ConferenceId = conferenceId, CallId = member.CallSid! }
             : new HangupCommand { CommandId = Record.NextCommandId(), CallId = member.CallSid! };
         return await CommandThenAsync(remove, refusal => $"{member.Identity} could not be removed: {refusal}", () => Record.MemberRemoved(member, caller));

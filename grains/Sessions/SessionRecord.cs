@@ -221,6 +221,9 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
     /// <summary>The leg's status as last reported by its grain.</summary>
     public CallLegStatus LegStatus(string callSid) => state.LegStatuses.GetValueOrDefault(callSid);
 
+    /// <summary>Whether the leg was last reported in the session's conference.</summary>
+    public bool InConference(string callSid) => state.ConferencedCallSids.Contains(callSid);
+
     /// <summary>Starts an outgoing call or chat placed by <paramref name="caller"/>.</summary>
     public void StartOutgoing(SessionCaller caller, FlowChannels channel, string destination, string? callerId)
     {
@@ -509,6 +512,13 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
         if (status == CallLegStatus.Disconnected)
         {
             state.HeldCallSids.Remove(callId);
+        }
+
+        // An answered leg joins the conference a moment later (once the provider has run our instructions).
+        state.ConferencedCallSids.Remove(callId);
+        if (status != CallLegStatus.Disconnected && leg.ConferenceName == Conference)
+        {
+            state.ConferencedCallSids.Add(callId);
         }
 
         var callState = status switch

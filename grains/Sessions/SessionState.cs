@@ -32,6 +32,10 @@ public sealed class SessionState
     [Id(4)]
     public List<string> HeldCallSids { get; set; } = [];
 
+    /// <summary>Legs last reported in the session's conference: a member is removed from it only once it is there.</summary>
+    [Id(11)]
+    public List<string> ConferencedCallSids { get; set; } = [];
+
     /// <summary>Whether someone took the call: the called party of an outgoing call, an agent of an incoming one.</summary>
     [Id(5)]
     public bool Answered { get; set; }

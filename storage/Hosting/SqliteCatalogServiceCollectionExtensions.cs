@@ -10,7 +10,7 @@ namespace Orleans.Hosting;
 /// <summary>Registers the SQLite catalogs in a silo's service collection.</summary>
 public static class SqliteCatalogServiceCollectionExtensions
 {
-    /// <summary>Adds the session and task catalogs, kept in a SQLite file (the grain state's file, to share its group commit).</summary>
+    /// <summary>Adds the session and routing catalogs, kept in a SQLite file (the grain state's file, to share its group commit).</summary>
     public static IServiceCollection AddSqliteCatalogs(this IServiceCollection services, Action<SqliteStorageOptions> configureOptions)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -22,7 +22,7 @@ public static class SqliteCatalogServiceCollectionExtensions
         services.AddSingleton(SqliteCatalogStore.Create);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteCatalogStore>());
         services.AddSingleton<ISessionCatalog>(sp => new SqliteSessionCatalog(sp.GetRequiredService<SqliteCatalogStore>()));
-        services.AddSingleton<ITaskCatalog>(sp => new SqliteTaskCatalog(sp.GetRequiredService<SqliteCatalogStore>()));
+        services.AddSingleton<IRoutingCatalog>(sp => new SqliteRoutingCatalog(sp.GetRequiredService<SqliteCatalogStore>()));
         return services;
     }
 }

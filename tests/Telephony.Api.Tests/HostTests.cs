@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Telephony.SiloHost;
 
 namespace Telephony.Api.Tests;
 
@@ -38,7 +39,8 @@ public sealed class HostTests
                 var response = await client.GetAsync("/health/ready");
 
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.Contains("\"store\":true", await response.Content.ReadAsStringAsync());
+                var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.Equal(("Healthy", true, "Active", 1), (report.GetProperty("status").GetString(), report.GetProperty("store").GetBoolean(), report.GetProperty("siloStatus").GetString(), report.GetProperty("activeSilos").GetInt32()));
                 Assert.True(File.Exists(file));
             }
         }
@@ -79,8 +81,8 @@ public sealed class HostTests
     {
         await using var api = new ApiFactory(new Dictionary<string, string?> { ["Telephony:Storage:Provider"] = "Cassandra" });
 
-        var error = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
+        var error = Assert.Throws<SettingException>(() => api.CreateClient());
 
-        Assert.Contains("Telephony:Storage:Provider 'Cassandra' is not supported", error.Message);
+        Assert.Equal("Telephony:Storage:Provider: 'Cassandra' is not a store; use Sqlite, AzureTable or Memory.", error.Message);
     }
 }

@@ -24,10 +24,10 @@ public sealed class RoutedCallTests : IAsyncLifetime
     {
         await using var provisioning = new ApiFactory(Store(Settings()));
         var admin = new SessionClient(provisioning.CreateClient(), AdminKey);
-        _workspace = await CreateAsync(admin, "/workspaces", new { friendlyName = "Support" });
-        _queue = await CreateAsync(admin, $"/workspaces/{_workspace}/task-queues", new { friendlyName = "Support", reservationTimeout = 2 });
-        _alice = await CreateAsync(admin, $"/workspaces/{_workspace}/workers", Agent("alice"));
-        _bob = await CreateAsync(admin, $"/workspaces/{_workspace}/workers", Agent("bob"));
+        _workspace = await admin.CreateAsync("/workspaces", new { friendlyName = "Support" });
+        _queue = await admin.CreateAsync($"/workspaces/{_workspace}/task-queues", new { friendlyName = "Support", reservationTimeout = 2 });
+        _alice = await admin.CreateAsync($"/workspaces/{_workspace}/workers", Agent("alice"));
+        _bob = await admin.CreateAsync($"/workspaces/{_workspace}/workers", Agent("bob"));
     }
 
     public Task DisposeAsync()
@@ -125,7 +125,7 @@ public sealed class RoutedCallTests : IAsyncLifetime
         await using var api = new ApiFactory(RoutedSettings("Twilio"), kestrel: true);
         var http = api.CreateClient();
         var admin = new SessionClient(http, AdminKey);
-        var carol = await CreateAsync(admin, $"/workspaces/{_workspace}/workers", new { friendlyName = "carol", attributes = "{}", activity = new { name = "Available", available = true } });
+        var carol = await admin.CreateAsync($"/workspaces/{_workspace}/workers", new { friendlyName = "carol", attributes = "{}", activity = new { name = "Available", available = true } });
         await SetAvailableAsync(admin, _alice, false);
         await SetAvailableAsync(admin, _bob, false);
         await using var carolEvents = WorkerEventStream.Open(http, _workspace, carol, AdminKey);
@@ -178,14 +178,6 @@ public sealed class RoutedCallTests : IAsyncLifetime
     {
         using var response = await admin.SendAsync(HttpMethod.Post, $"/workspaces/{_workspace}/workers/{worker}", new { activity = new { name = available ? "Available" : "Offline", available } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static async Task<string> CreateAsync(SessionClient admin, string path, object body)
-    {
-        using var response = await admin.SendAsync(HttpMethod.Post, path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("sid").GetString()!;
     }
 
     private static async Task<JsonElement> InstructAsync(SessionClient client, string path, object? body)

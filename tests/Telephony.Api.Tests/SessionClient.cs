@@ -32,6 +32,15 @@ public sealed class SessionClient(HttpClient http, string key)
         return await Http.SendAsync(request);
     }
 
+    /// <summary>Creates a workspace or one of its objects with a POST that must answer 201, and returns the new sid.</summary>
+    public async Task<string> CreateAsync(string path, object body)
+    {
+        using var response = await SendAsync(HttpMethod.Post, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("sid").GetString()!;
+    }
+
     /// <summary>Sends a request that must succeed with <paramref name="expected"/> and returns the session it answers with.</summary>
     public async Task<SessionInfo> SessionAsync(HttpMethod method, string path, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
     {

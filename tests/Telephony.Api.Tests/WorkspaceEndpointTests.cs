@@ -45,7 +45,7 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
         var reserved = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/tasks/{wt}");
         var workers = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers");
         Assert.Equal("reserved", reserved.GetProperty("status").GetString());
-        Assert.Equal([wk], workers.EnumerateArray().Select(w => w.GetProperty("sid").GetString()));
+        Assert.Equal([wk], workers.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("sid").GetString()));
 
         var reservationSid = await FirstReservationAsync(ws, wk);
         var path = $"/workspaces/{ws}/workers/{wk}/reservations/{reservationSid}";
@@ -69,7 +69,7 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/workspaces/{ws}/workers", new { friendlyName = "mallory" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsJsonAsync($"/workspaces/{ws}/workers", new { friendlyName = "bob" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/workspaces/{ws}")).StatusCode);
-        Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers")).EnumerateArray());
+        Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers")).GetProperty("workers").EnumerateArray());
     }
 
     [Fact]
@@ -96,6 +96,41 @@ public sealed class WorkspaceEndpointTests : IAsyncLifetime
         Assert.Empty(reserved.GetProperty("tasks").EnumerateArray());
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         Assert.Contains("AssignmentStatus", await badStatus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Workers_are_listed_by_activity_and_a_workers_reservations_by_status()
+    {
+        var ws = (await CreateAsync("/workspaces", new { friendlyName = "Support" })).GetProperty("sid").GetString()!;
+        var queueSid = (await CreateAsync($"/workspaces/{ws}/task-queues", new { friendlyName = "English", requiredSkills = new[] { "en" } })).GetProperty("sid").GetString();
+        var wk = (await CreateAsync($"/workspaces/{ws}/workers", new { friendlyName = "alice", attributes = """{"skills":["en"]}""", activity = new { name = "Available", available = true } })).GetProperty("sid").GetString()!;
+        await CreateAsync($"/workspaces/{ws}/workers", new { friendlyName = "bob", attributes = """{"skills":["fr"]}""" });
+        await CreateAsync($"/workspaces/{ws}/tasks", new { queueSid, attributes = """{"type":"call"}""" });
+        var reservationSid = await FirstReservationAsync(ws, wk);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync($"/workspaces/{ws}/workers/{wk}/reservations/{reservationSid}/reject", null)).StatusCode);
+        await CreateAsync($"/workspaces/{ws}/tasks", new { queueSid, attributes = """{"type":"call"}""" });
+        using var other = _api.CreateClient();
+        other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "other-admin-key");
+        using var agent = _api.CreateClient();
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "acme-agent-key");
+
+        var offline = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers?ActivityName=Offline");
+        var all = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers/{wk}/reservations?pageSize=1");
+        var rest = await _client.GetFromJsonAsync<JsonElement>(all.GetProperty("meta").GetProperty("nextPageUrl").GetString()!);
+        var rejected = await _client.GetFromJsonAsync<JsonElement>($"/workspaces/{ws}/workers/{wk}/reservations?ReservationStatus=rejected");
+        var badStatus = await _client.GetAsync($"/workspaces/{ws}/workers/{wk}/reservations?ReservationStatus=declined");
+
+        Assert.Equal(["bob"], offline.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("friendlyName").GetString()));
+        Assert.Equal(2, all.GetProperty("reservations").GetArrayLength() + rest.GetProperty("reservations").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, rest.GetProperty("meta").GetProperty("nextPageToken").ValueKind);
+        var only = Assert.Single(rejected.GetProperty("reservations").EnumerateArray());
+        Assert.Equal((reservationSid, "rejected"), (only.GetProperty("sid").GetString(), only.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("ReservationStatus", await badStatus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/workspaces/{ws}/workers/{wk}/reservations")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/workspaces/{ws}/workers/{wk}/reservations")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/workspaces/{ws}/workers")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/workspaces/{ws}/workers/WK0000000000000000000000000000ffff/reservations")).StatusCode);
     }
 
     [Fact]

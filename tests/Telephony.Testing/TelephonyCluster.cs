@@ -59,17 +59,20 @@ public sealed class TelephonyCluster : IAsyncDisposable
         // The memory catalogs live in a silo's services; the silos of one cluster share them, as they share a store.
         var memory = string.Equals(configuration["Telephony:Storage:Provider"], "Memory", StringComparison.OrdinalIgnoreCase);
         var sessionCatalog = memory ? new MemorySessionCatalog() : null;
-        var taskCatalog = memory ? new MemoryTaskCatalog() : null;
+        var routingCatalog = memory ? new MemoryRoutingCatalog() : null;
         var builder = new InProcessTestClusterBuilder(silos);
+
+        // Stores that key data by service (Azure Table) find a restarted cluster's data only under the same service id.
+        builder.Options.ServiceId = configuration["Telephony:Cluster:ServiceId"] ?? TelephonySilo.DefaultClusterId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.ConfigureTelephony(configuration);
-            if (sessionCatalog is not null && taskCatalog is not null)
+            if (sessionCatalog is not null && routingCatalog is not null)
             {
                 silo.Services.RemoveAll<ISessionCatalog>();
                 silo.Services.AddSingleton<ISessionCatalog>(sessionCatalog);
-                silo.Services.RemoveAll<ITaskCatalog>();
-                silo.Services.AddSingleton<ITaskCatalog>(taskCatalog);
+                silo.Services.RemoveAll<IRoutingCatalog>();
+                silo.Services.AddSingleton<IRoutingCatalog>(routingCatalog);
             }
 
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);

@@ -131,8 +131,8 @@ public sealed class CancelAndEventTests
         var worker = await harness.AddWorkerAsync("agent", ["support"]);
         var other = await harness.AddWorkerAsync("other", ["billing"]);
         var queue = await harness.AddQueueAsync(["support"]);
-        using var subscription = harness.Broadcaster.Subscribe(harness.WorkspaceSid, worker.Sid);
-        using var otherSubscription = harness.Broadcaster.Subscribe(harness.WorkspaceSid, other.Sid);
+        using var subscription = await harness.Broadcaster.SubscribeAsync(harness.WorkspaceSid, worker.Sid, default);
+        using var otherSubscription = await harness.Broadcaster.SubscribeAsync(harness.WorkspaceSid, other.Sid, default);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var task = await harness.AddTaskAsync(queue.Sid);

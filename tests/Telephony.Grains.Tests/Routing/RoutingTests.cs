@@ -1,3 +1,4 @@
+using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
 using Telephony.Testing;
 using static Telephony.Grains.Tests.Routing.RoutingHarness;
@@ -209,7 +210,7 @@ public sealed class RoutingTests
         Assert.All(
             [notJson.Outcome, skillsNotArray.Outcome, unknownQueue.Outcome, zeroTimeout.Outcome, tooManyOffers.Outcome],
             outcome => Assert.Equal(RoutingOutcome.Invalid, outcome));
-        Assert.Empty(Succeeded(await harness.Workspace.GetWorkerSids()));
+        Assert.Empty((await harness.Cluster.SiloService<IRoutingCatalog>().FindAsync(RoutingKind.Worker, harness.WorkspaceSid, new RoutingFilter(), new PageRequest(10), default)).Items);
         Assert.Empty(Succeeded(await harness.Workspace.GetTaskQueueSids()));
         Assert.Empty(Succeeded(await harness.Workspace.GetWaitingTasks()));
     }

@@ -12,6 +12,28 @@ namespace Telephony.Grains.Tests.Sessions;
 public sealed class SessionGrainTests
 {
     [Fact]
+    public async Task A_member_answered_but_not_yet_in_the_conference_is_hung_up_when_removed_and_one_in_it_is_taken_out()
+    {
+        await using var harness = await StartAsync();
+        var session = harness.Session("s1");
+        await harness.ConnectedCallAsync("s1");
+        var joining = Succeeded(await session.AddConferenceMember(Agent, new AddConferenceMember { Destination = "+15550002222" })).Members[^1].CallSid!;
+        var joined = Succeeded(await session.AddConferenceMember(Agent, new AddConferenceMember { Destination = "+15550003333" })).Members[^1].CallSid!;
+        await harness.CallbackAsync(joining, CallEventType.Answered, "answered");
+        await harness.CallbackAsync(joined, CallEventType.Answered, "answered");
+        await harness.CallbackAsync(joined, CallEventType.ConferenceMemberJoined, "joined", CallKeys.ConferenceOfSession("s1"));
+        await harness.UntilAsync("s1", s => s.Members.Count(m => m.CallState == SessionMemberCallState.Connected) == 3, "both members answered");
+
+        Succeeded(await session.RemoveConferenceMember(Agent, new RemoveConferenceMember { CallSid = joining }));
+        Succeeded(await session.RemoveConferenceMember(Agent, new RemoveConferenceMember { CallSid = joined }));
+
+        // Twilio: a hang-up is an update of the call to completed; taking a participant out is a DELETE of it.
+        Assert.Contains(harness.Twilio.Requests, r => r.Method == HttpMethod.Post && r.Path == $"/Calls/{joining}.json" && r.Body.Contains("Status=completed", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Twilio.Requests, r => r.Method == HttpMethod.Delete && r.Path.EndsWith($"/Participants/{joining}.json", StringComparison.Ordinal));
+        Assert.Contains(harness.Twilio.Requests, r => r.Method == HttpMethod.Delete && r.Path.EndsWith($"/Participants/{joined}.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Leg_updates_out_of_order_or_twice_change_the_session_once_and_never_backwards()
     {
         await using var harness = await StartAsync();

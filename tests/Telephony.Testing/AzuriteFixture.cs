@@ -1,6 +1,6 @@
-using Telephony.Testing;
+using Xunit;
 
-namespace Telephony.Storage.Tests.Catalog;
+namespace Telephony.Testing;
 
 /// <summary>One Azurite for the test classes that use it; each test makes tables of its own.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime

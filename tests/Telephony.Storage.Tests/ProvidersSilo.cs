@@ -9,10 +9,10 @@ using Telephony.Testing;
 namespace Telephony.Storage.Tests;
 
 /// <summary>
-/// One in-process silo with Orleans' own memory grain storage and in-memory reminder table, shared by the memory
-/// conformance classes: these providers live on grains, so they need a running silo.
+/// One in-process silo with a grain storage named <see cref="StorageName"/> and a reminder table of Orleans' own, shared
+/// by the conformance classes of those providers: they live in a silo's services (some on grains), so they need one.
 /// </summary>
-public sealed class MemoryProvidersSilo : IAsyncLifetime
+public abstract class ProvidersSilo : IAsyncLifetime
 {
     public const string StorageName = "conformance";
 
@@ -24,19 +24,16 @@ public sealed class MemoryProvidersSilo : IAsyncLifetime
 
     private IServiceProvider Services => (_cluster ?? throw new InvalidOperationException("The silo is not started.")).Silos[0].ServiceProvider;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo
-            .UseSystemTextJsonGrainStorageSerializer()
-            .AddMemoryGrainStorage(StorageName)
-            .UseInMemoryReminderService());
+        builder.ConfigureSilo((_, silo) => AddProviders(silo.UseSystemTextJsonGrainStorageSerializer()));
         _cluster = builder.Build();
         await _cluster.DeployAsync().Within();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_cluster is not null)
         {
@@ -44,6 +41,16 @@ public sealed class MemoryProvidersSilo : IAsyncLifetime
             await _cluster.DisposeAsync();
         }
     }
+
+    /// <summary>Adds the grain storage named <see cref="StorageName"/> and the reminder table under test.</summary>
+    protected abstract void AddProviders(ISiloBuilder silo);
+}
+
+/// <summary>Orleans' memory grain storage and in-memory reminder table: the reference the contracts are checked by.</summary>
+public sealed class MemoryProvidersSilo : ProvidersSilo
+{
+    /// <inheritdoc />
+    protected override void AddProviders(ISiloBuilder silo) => silo.AddMemoryGrainStorage(StorageName).UseInMemoryReminderService();
 }
 
 /// <summary>The memory conformance classes share one silo and so run one after another.</summary>
