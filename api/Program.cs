@@ -1,4 +1,10 @@
 using Telephony.Api.Hosting;
+using Telephony.Api.Security;
+
+if (ApiKeyCommand.TryRun(args, Console.Out))
+{
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var development = DevelopmentAccount.AddIfNoAccounts(builder.Configuration);

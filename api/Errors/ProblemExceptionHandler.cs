@@ -6,7 +6,7 @@ using Telephony.Providers;
 namespace Telephony.Api.Errors;
 
 /// <summary>Turns exceptions that escape an endpoint into RFC 9457 problem details with the right status.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,12 +25,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             logger.LogError(exception, "Request {Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = exception is BadHttpRequestException ? exception.Message : null },
-        });
+        // Written as JSON whatever the request accepts, as every other answer of the API.
+        await TypedResults.Problem(statusCode: status, title: title, detail: exception is BadHttpRequestException ? exception.Message : null).ExecuteAsync(httpContext);
+        return true;
     }
 }

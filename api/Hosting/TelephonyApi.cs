@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Telephony.Api.Boundary;
 using Telephony.Api.Errors;
 using Telephony.Api.Health;
 using Telephony.Api.Routing;
@@ -33,6 +34,8 @@ public static class TelephonyApi
             .AddPolicy(ApiRoles.AnyUser, p => p.RequireRole(ApiRoles.User, ApiRoles.Admin))
             .AddPolicy(ApiRoles.AdminOnly, p => p.RequireRole(ApiRoles.Admin));
         services.AddSingleton<WebhookServices>();
+        services.AddSingleton<WebhookTurns>();
+        services.AddTelephonyLimits(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
@@ -44,12 +47,24 @@ public static class TelephonyApi
     public static WebApplication MapTelephonyApi(this WebApplication app)
     {
         // Built now so a configuration mistake stops the start-up with its message instead of failing requests later.
-        _ = app.Services.GetRequiredService<ApiKeyRegistry>();
+        var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
+        if (keys.All.Count(k => k.ConfiguredInClear) is var clear and > 0)
+        {
+            app.Logger.LogWarning(
+                "{Count} API key(s) are configured in clear (Key); configure their SHA-256 as KeySha256 instead (dotnet run --project api -- keys new)",
+                clear);
+        }
+
         _ = app.Services.GetRequiredService<AccountRegistry>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Problem details whatever the request accepts: a client that asked for XML still learns what was wrong.
+        app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+        app.UseRequestSizeLimits();
+        app.UseJsonCharsetCheck();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseRouteIdCheck();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();

@@ -49,13 +49,8 @@ public static class ReservationEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains)
     {
-        if (Forbidden(http.User, workerSid) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await grains.GetGrain<IReservationGrain>(reservationSid).Get();
-        return Answer(http, result, workspaceSid, workerSid);
+        return Refused(http.User, result.Value, workerSid) ?? Answer(http, result, workspaceSid, workerSid);
     }
 
     private static async Task<IResult> InstructAsync(
@@ -66,9 +61,17 @@ public static class ReservationEndpoints
         IGrainFactory grains,
         Func<IReservationGrain, ReservationInstruction, Task<RoutingResult<Reservation>>> instruction)
     {
-        if (Forbidden(http.User, workerSid) is { } refused)
+        // Ownership is checked before acting, so another account's or worker's reservation is never touched.
+        var reservation = grains.GetGrain<IReservationGrain>(reservationSid);
+        var current = (await reservation.Get()).Value;
+        if (Refused(http.User, current, workerSid) is { } refused)
         {
             return refused;
+        }
+
+        if (!Owns(http.User, current, workspaceSid, workerSid))
+        {
+            return NotFound();
         }
 
         var ifMatch = http.Request.Headers.IfMatch.ToString();
@@ -83,37 +86,34 @@ public static class ReservationEndpoints
             expected = version;
         }
 
-        // Ownership is checked before acting, so another account's or worker's reservation is never touched.
-        var reservation = grains.GetGrain<IReservationGrain>(reservationSid);
-        if (!Owns(http.User, (await reservation.Get()).Value, workspaceSid, workerSid))
-        {
-            return NotFound();
-        }
-
         // Instruction parameters come as an optional JSON body; the version only ever from If-Match.
         var (parameters, problem) = await RoutingHttp.ReadOptionalAsync(http.Request, RoutingJsonContext.Default.ReservationInstruction, new ReservationInstruction());
         return problem ?? Answer(http, await instruction(reservation, parameters! with { ExpectedVersion = expected }), workspaceSid, workerSid);
     }
 
-    private static async Task StreamEventsAsync(HttpContext http, string workspaceSid, string workerSid, IGrainFactory grains, WorkerEventBroadcaster broadcaster)
+    private static async Task StreamEventsAsync(
+        HttpContext http, string workspaceSid, string workerSid, IGrainFactory grains, WorkerEventBroadcaster broadcaster, IHostApplicationLifetime lifetime)
     {
+        // Another account's worker is answered as a missing one, before the role check could tell them apart.
+        var worker = grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid));
+        var found = await worker.Get();
+        if (found.Value is not { } w || w.AccountSid != http.User.AccountId())
+        {
+            await RoutingHttp.NotFound().ExecuteAsync(http);
+            return;
+        }
+
         if (Forbidden(http.User, workerSid) is { } refused)
         {
             await refused.ExecuteAsync(http);
             return;
         }
 
-        var worker = grains.GetGrain<IWorkerGrain>(RoutingSids.ScopedKey(workspaceSid, workerSid));
-        var found = await worker.Get();
-        if (found.Value is not { } w || w.AccountSid != http.User.AccountId())
-        {
-            await NotFound().ExecuteAsync(http);
-            return;
-        }
-
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
         var after = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
-        var cancellation = http.RequestAborted;
+        // A stream ends when its client goes or the host stops: an open stream would otherwise hold up the shutdown.
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var cancellation = streaming.Token;
 
         // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
         using var subscription = await broadcaster.SubscribeAsync(workspaceSid, workerSid, cancellation);
@@ -135,7 +135,7 @@ public static class ReservationEndpoints
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // The client went away; it resumes with Last-Event-ID.
+            // The client went away or the host is stopping; the client resumes with Last-Event-ID.
         }
     }
 
@@ -158,6 +158,13 @@ public static class ReservationEndpoints
         user.IsInRole(ApiRoles.Admin) || user.UserId() == workerSid
             ? null
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may act only on its own worker's reservations.");
+
+    /// <summary>
+    /// 404 for a reservation that is missing or another account's, so the two answer alike; then 403 for a User key of
+    /// another worker of the same account; null when the caller may go on.
+    /// </summary>
+    private static IResult? Refused(ClaimsPrincipal user, Reservation? reservation, string workerSid) =>
+        reservation is null || reservation.AccountSid != user.AccountId() ? NotFound() : Forbidden(user, workerSid);
 
     private static IResult Answer(HttpContext http, RoutingResult<Reservation> result, string workspaceSid, string workerSid)
     {

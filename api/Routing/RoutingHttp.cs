@@ -55,6 +55,9 @@ internal static class RoutingHttp
 
     public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such resource in this account.");
 
+    /// <summary>403 for a User key on a route of Admin keys, given once the object is known to be the caller's account's.</summary>
+    public static IResult AdminOnly() => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an Admin key may do that.");
+
     /// <summary>201 Created with a Location header and a body written by a source-generated contract.</summary>
     private sealed class JsonCreated<T>(string location, T value, JsonTypeInfo<T> contract) : IResult
     {

@@ -16,15 +16,15 @@ public static class WorkspaceEndpoints
         workspaces.MapPost("/", CreateWorkspaceAsync).RequireAuthorization(ApiRoles.AdminOnly);
         workspaces.MapGet("/{workspaceSid}", GetWorkspaceAsync);
 
-        workspaces.MapPost("/{workspaceSid}/workers", CreateWorkerAsync).RequireAuthorization(ApiRoles.AdminOnly);
+        workspaces.MapPost("/{workspaceSid}/workers", CreateWorkerAsync);
         workspaces.MapGet("/{workspaceSid}/workers/{workerSid}", GetWorkerAsync);
         workspaces.MapPost("/{workspaceSid}/workers/{workerSid}", UpdateWorkerAsync);
 
-        workspaces.MapPost("/{workspaceSid}/task-queues", CreateTaskQueueAsync).RequireAuthorization(ApiRoles.AdminOnly);
+        workspaces.MapPost("/{workspaceSid}/task-queues", CreateTaskQueueAsync);
         workspaces.MapGet("/{workspaceSid}/task-queues", ListTaskQueuesAsync);
         workspaces.MapGet("/{workspaceSid}/task-queues/{queueSid}", GetTaskQueueAsync);
 
-        workspaces.MapPost("/{workspaceSid}/tasks", CreateTaskAsync).RequireAuthorization(ApiRoles.AdminOnly);
+        workspaces.MapPost("/{workspaceSid}/tasks", CreateTaskAsync);
         workspaces.MapGet("/{workspaceSid}/tasks/{taskSid}", GetTaskAsync);
         return routes;
     }
@@ -55,14 +55,15 @@ public static class WorkspaceEndpoints
 
     private static async Task<IResult> UpdateWorkerAsync(string workspaceSid, string workerSid, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!user.IsInRole(ApiRoles.Admin) && user.UserId() != workerSid)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may change only its own worker.");
-        }
-
+        // Another account's workspace is answered as a missing one, before the role check could tell them apart.
         if (await OwnedWorkspaceAsync(workspaceSid, user, grains) is null)
         {
             return RoutingHttp.NotFound();
+        }
+
+        if (!user.IsInRole(ApiRoles.Admin) && user.UserId() != workerSid)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may change only its own worker.");
         }
 
         var (body, problem) = await RoutingHttp.ReadAsync(request, RoutingJsonContext.Default.UpdateWorkerRequest);
@@ -84,7 +85,10 @@ public static class WorkspaceEndpoints
     private static Task<IResult> GetTaskAsync(string workspaceSid, string taskSid, ClaimsPrincipal user, IGrainFactory grains) =>
         GetChildAsync(workspaceSid, user, grains, () => grains.GetGrain<ITaskGrain>(RoutingSids.ScopedKey(workspaceSid, taskSid)).Get(), RoutingJsonContext.Default.RoutingTask);
 
-    /// <summary>Creates a worker, queue or task in an owned workspace from the request body: 201 with its location.</summary>
+    /// <summary>
+    /// Creates a worker, queue or task in an owned workspace from the request body: 201 with its location. Admin keys
+    /// only, checked after the workspace so that another account's workspace answers as a missing one to any key.
+    /// </summary>
     private static async Task<IResult> CreateChildAsync<TRequest, T>(
         string workspaceSid,
         HttpRequest request,
@@ -101,6 +105,11 @@ public static class WorkspaceEndpoints
         if (await OwnedWorkspaceAsync(workspaceSid, user, grains) is null)
         {
             return RoutingHttp.NotFound();
+        }
+
+        if (!user.IsInRole(ApiRoles.Admin))
+        {
+            return RoutingHttp.AdminOnly();
         }
 
         var (body, problem) = await RoutingHttp.ReadAsync(request, requestContract);

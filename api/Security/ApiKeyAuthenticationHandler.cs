@@ -27,7 +27,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        List<Claim> claims = [new(ApiRoles.AccountClaim, key.AccountId), new(ClaimTypes.Role, key.Role)];
+        List<Claim> claims = [new(ApiRoles.AccountClaim, key.AccountId), new(ClaimTypes.Role, key.Role), new(ApiRoles.KeyClaim, key.Hash)];
         if (key.UserId is not null)
         {
             claims.Add(new Claim(ClaimTypes.NameIdentifier, key.UserId));

@@ -17,4 +17,7 @@ public static class ApiRoles
 
     /// <summary>Claim carrying the key's account id.</summary>
     public const string AccountClaim = "telephony:account";
+
+    /// <summary>Claim naming the key itself (by the SHA-256 of its text), for limits per key.</summary>
+    public const string KeyClaim = "telephony:key";
 }

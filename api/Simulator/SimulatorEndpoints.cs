@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Telephony.Api.Routing;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Sessions;
@@ -14,8 +15,8 @@ public static class SimulatorEndpoints
     /// <summary>Maps <c>/simulator/calls/...</c>.</summary>
     public static IEndpointRouteBuilder MapSimulatorEndpoints(this IEndpointRouteBuilder routes)
     {
-        var simulator = routes.MapGroup("/simulator/calls").WithTags("Simulator").RequireAuthorization(ApiRoles.AdminOnly);
-        simulator.MapPost("/incoming", PlaceIncomingCallAsync);
+        var simulator = routes.MapGroup("/simulator/calls").WithTags("Simulator").RequireAuthorization(ApiRoles.AnyUser);
+        simulator.MapPost("/incoming", PlaceIncomingCallAsync).RequireAuthorization(ApiRoles.AdminOnly);
         simulator.MapPost("/{callId}/hangup", HangupAsync);
         return routes;
     }
@@ -54,6 +55,17 @@ public static class SimulatorEndpoints
             return NotOnSimulator();
         }
 
+        // Admin keys only, checked after the call is found so that another account's call answers as a missing one.
+        if (network.FindCall(callId) is null)
+        {
+            return NoSuchCall(callId);
+        }
+
+        if (!user.IsInRole(ApiRoles.Admin))
+        {
+            return RoutingHttp.AdminOnly();
+        }
+
         try
         {
             await network.HangupFarEndAsync(callId, cancellationToken);
@@ -61,7 +73,7 @@ public static class SimulatorEndpoints
         }
         catch (ProviderException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such simulated call.", detail: e.Message);
+            return NoSuchCall(callId);
         }
     }
 
@@ -69,6 +81,9 @@ public static class SimulatorEndpoints
         accounts.Find(user.AccountId()) is { Provider: ProviderKind.Simulator, Simulator: { } settings } account
             ? simulators.GetOrCreate(account.Id, settings)
             : null;
+
+    private static IResult NoSuchCall(string callId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such simulated call.", detail: $"The simulator has no call {callId}.");
 
     private static IResult NotOnSimulator() =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The account does not run on the Simulator.");

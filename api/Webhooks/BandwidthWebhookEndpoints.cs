@@ -36,6 +36,21 @@ public static class BandwidthWebhookEndpoints
             return WebhookProblems.Forbidden("The callback credentials do not match the account.");
         }
 
+        using var turn = await services.Turns.TakeAsync(account.Id, http.RequestAborted);
+        if (!turn.IsAcquired)
+        {
+            return WebhookProblems.Busy(http.Response);
+        }
+
+        // A redirect or dial we asked for carries its instruction in the callback URL's query; one that could not be
+        // answered as asked is refused before the callback has any effect.
+        var query = http.Request.Query;
+        string? conference = query[BandwidthWebhookQuery.Conference], transferTo = query[BandwidthWebhookQuery.TransferTo], callerId = query[BandwidthWebhookQuery.CallerId];
+        if (BandwidthWebhookQuery.Invalid(conference, transferTo, callerId) is var (parameter, message))
+        {
+            return WebhookProblems.Malformed(parameter, message);
+        }
+
         if (await WebhookBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
         {
             return WebhookProblems.Malformed("body", WebhookBody.TooLarge);
@@ -54,7 +69,7 @@ public static class BandwidthWebhookEndpoints
         }
         catch (BandwidthCallbackFormatException e)
         {
-            return WebhookProblems.Malformed("body", e.Message);
+            return WebhookProblems.Malformed(e.Field, e.Message);
         }
 
         var instructions = await services.DispatchAsync(callEvent);
@@ -63,9 +78,7 @@ public static class BandwidthWebhookEndpoints
             return TypedResults.NoContent();
         }
 
-        // A redirect or dial we asked for carries its instruction in the callback URL's query.
-        var query = http.Request.Query;
-        var requested = BandwidthWebhookQuery.InstructionFor(query[BandwidthWebhookQuery.Conference], query[BandwidthWebhookQuery.TransferTo], query[BandwidthWebhookQuery.CallerId]);
+        var requested = BandwidthWebhookQuery.InstructionFor(conference, transferTo, callerId);
         var renderer = new BxmlRenderer(services.PublicBaseUrl, bandwidth.CallbackUsername, bandwidth.CallbackPassword);
         return TypedResults.Content(renderer.Render(requested is null ? instructions : [requested]), renderer.ContentType);
     }

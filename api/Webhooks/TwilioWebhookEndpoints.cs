@@ -65,6 +65,12 @@ public static class TwilioWebhookEndpoints
                 return WebhookProblems.Forbidden($"{TwilioSignature.HeaderName} is missing or does not match the request.");
             }
 
+            using var turn = await services.Turns.TakeAsync(account.Id, http.RequestAborted);
+            if (!turn.IsAcquired)
+            {
+                return WebhookProblems.Busy(http.Response);
+            }
+
             var receivedAt = services.Time.GetUtcNow();
             var callEvent = callback switch
             {

@@ -9,6 +9,13 @@ internal static class WebhookProblems
     public static IResult UnknownAccount(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No account matches the callback.", detail: detail);
 
+    /// <summary>429 with Retry-After when the account's callbacks have no turn left; the provider retries.</summary>
+    public static IResult Busy(HttpResponse response)
+    {
+        response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many callbacks of this account at once; retry.");
+    }
+
     public static IResult Malformed(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The callback is malformed.");
 

@@ -7,8 +7,8 @@ using Telephony.Providers.Accounts;
 
 namespace Telephony.Api.Webhooks;
 
-/// <summary>What every webhook needs: the accounts, our public URL, the clock, and the provider grain to hand events to.</summary>
-internal sealed class WebhookServices(AccountRegistry accounts, IOptions<ProviderOptions> options, TimeProvider time, CallGrainReferences grains)
+/// <summary>What every webhook needs: the accounts, our public URL, the clock, the accounts' turns, and the provider grain to hand events to.</summary>
+internal sealed class WebhookServices(AccountRegistry accounts, IOptions<ProviderOptions> options, TimeProvider time, CallGrainReferences grains, WebhookTurns turns)
 {
     private readonly ConcurrentDictionary<string, string> _publicUrls = new(StringComparer.Ordinal);
 
@@ -32,6 +32,9 @@ internal sealed class WebhookServices(AccountRegistry accounts, IOptions<Provide
     }
 
     public TimeProvider Time => time;
+
+    /// <summary>Each provider account's turns at being handled.</summary>
+    public WebhookTurns Turns => turns;
 
     /// <summary>Hands a normalized callback to the provider grain and returns what the call should do next.</summary>
     public Task<IReadOnlyList<CallInstruction>> DispatchAsync(CallEvent callEvent) =>

@@ -6,10 +6,13 @@ public static class SessionAddress
     /// <summary>Whether <paramref name="value"/> is an E.164 number or a user id.</summary>
     public static bool IsValid(string? value) => E164.IsValid(value) || IsUserId(value);
 
-    /// <summary>Whether <paramref name="value"/> has the shape of a user id: <c>name@domain.tld</c>, no spaces.</summary>
+    /// <summary>
+    /// Whether <paramref name="value"/> has the shape of a user id: <c>name@domain.tld</c>, no spaces, no control
+    /// characters and nothing XML cannot carry (a user id may be dialled, and so written into TwiML or BXML).
+    /// </summary>
     public static bool IsUserId(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Any(char.IsWhiteSpace))
+        if (string.IsNullOrEmpty(value) || value.Any(char.IsWhiteSpace) || !PrintableText.IsValid(value))
         {
             return false;
         }

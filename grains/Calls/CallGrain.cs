@@ -34,6 +34,14 @@ public sealed class CallGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<CallInstruction>> Apply(CallEvent callEvent)
     {
+        // Call ids are unique per provider, not per account: another account's callback naming this leg, signed with
+        // that account's own credentials, must not move it, reach its session or learn what it would do next.
+        if (state.State.Leg.AccountId is { } owner && owner != callEvent.AccountId)
+        {
+            CallLog.ForeignAccountIgnored(logger, callEvent.Type, callEvent.AccountId, GrainKey, owner);
+            return [];
+        }
+
         var finished = state.State.Leg.Status == CallLegStatus.Disconnected;
         if (state.State.Seen.Remember(callEvent.EventId, callEvent.ProviderCallId ?? string.Empty))
         {

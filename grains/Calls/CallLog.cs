@@ -20,4 +20,7 @@ internal static partial class CallLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Retrying provider command (attempt {Attempt})")]
     public static partial void RetryingCommand(ILogger logger, Exception? exception, int attempt);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "{EventType} from account {AccountId} for {Owner} of account {OwnerAccountId} ignored")]
+    public static partial void ForeignAccountIgnored(ILogger logger, CallEventType eventType, string accountId, string owner, string ownerAccountId);
 }

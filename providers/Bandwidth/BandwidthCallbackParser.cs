@@ -29,7 +29,7 @@ public static class BandwidthCallbackParser
     }
 
     /// <summary>Normalizes a callback for our account <paramref name="accountId"/>; unknown event types and causes become Unknown.</summary>
-    /// <exception cref="BandwidthCallbackFormatException">The callback has no <c>eventType</c> or no <c>eventTime</c>.</exception>
+    /// <exception cref="BandwidthCallbackFormatException">The callback has no <c>eventType</c> or no <c>eventTime</c>, or an id of the wrong shape.</exception>
     public static CallEvent ToCallEvent(BandwidthCallback callback, string accountId)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -52,8 +52,8 @@ public static class BandwidthCallbackParser
             ProviderEventType = callback.EventType,
             EventId = EventId(callback.EventType, callback, eventTime),
             EventTime = eventTime,
-            ProviderCallId = callback.CallId,
-            ParentCallId = callback.ParentCallId,
+            ProviderCallId = Id("callId", callback.CallId),
+            ParentCallId = Id("parentCallId", callback.ParentCallId),
             From = callback.From,
             To = callback.To,
             // initiate is only ever sent for calls arriving from outside.
@@ -63,8 +63,8 @@ public static class BandwidthCallbackParser
                 : null,
             ErrorMessage = callback.ErrorMessage,
             ErrorCode = callback.ErrorId,
-            ConferenceId = callback.ConferenceId,
-            ConferenceName = callback.Name,
+            ConferenceId = Id("conferenceId", callback.ConferenceId),
+            ConferenceName = Id("name", callback.Name, ProviderIdentifier.MaxConferenceNameLength),
             Tag = callback.Tag,
             Digits = callback.Digits ?? callback.Digit,
         };
@@ -118,6 +118,12 @@ public static class BandwidthCallbackParser
         BandwidthEventTypes.Gather => CallEventType.Gathered,
         _ => CallEventType.Unknown,
     };
+
+    /// <summary>Ids become grain keys and conference names written back into BXML, so their shape is checked where they enter.</summary>
+    private static string? Id(string field, string? value, int maxLength = ProviderIdentifier.MaxIdLength) =>
+        value is null || ProviderIdentifier.IsValid(value, maxLength)
+            ? value
+            : throw new BandwidthCallbackFormatException(field, ProviderIdentifier.Invalid(field, maxLength), null);
 
     private static CallDirection? MapDirection(string? direction) => direction switch
     {

@@ -1,19 +1,13 @@
-using System.Buffers;
-
 namespace Telephony.Providers.Bandwidth;
 
 /// <summary>Bandwidth's rule for conference names: 1 to 100 characters from <c>[A-Za-z0-9-_.]</c>.</summary>
 public static class BandwidthConferenceName
 {
     /// <summary>The longest name Bandwidth accepts.</summary>
-    public const int MaxLength = 100;
-
-    private static readonly SearchValues<char> Allowed =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+    public const int MaxLength = ProviderIdentifier.MaxConferenceNameLength;
 
     /// <summary>True when Bandwidth accepts <paramref name="name"/> as a conference name.</summary>
-    public static bool IsValid(string? name) =>
-        name is { Length: > 0 and <= MaxLength } && !name.AsSpan().ContainsAnyExcept(Allowed);
+    public static bool IsValid(string? name) => ProviderIdentifier.IsValid(name, MaxLength);
 
     /// <summary>Throws <see cref="ArgumentException"/> when Bandwidth would refuse <paramref name="name"/>.</summary>
     public static void EnsureValid(string name, string parameterName)

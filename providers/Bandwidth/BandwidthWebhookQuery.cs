@@ -1,4 +1,5 @@
 using Telephony.GrainInterfaces.Calls;
+using Telephony.GrainInterfaces.Sessions;
 
 namespace Telephony.Providers.Bandwidth;
 
@@ -8,6 +9,8 @@ namespace Telephony.Providers.Bandwidth;
 /// </summary>
 public static class BandwidthWebhookQuery
 {
+    private const int MaxSipUriLength = 256;
+
     /// <summary>Conference name: answer with <c>&lt;Conference&gt;</c>.</summary>
     public const string Conference = "conference";
 
@@ -44,4 +47,33 @@ public static class BandwidthWebhookQuery
 
         return string.IsNullOrEmpty(transferTo) ? null : new DialInstruction(transferTo) { CallerId = callerId };
     }
+
+    /// <summary>
+    /// The parameter that <see cref="InstructionFor"/> could not write into BXML as asked, with what is wrong with it;
+    /// null when every value fits its use. A request with one must be refused before it has any effect.
+    /// </summary>
+    public static (string Parameter, string Message)? Invalid(string? conference, string? transferTo, string? callerId)
+    {
+        if (!string.IsNullOrEmpty(conference))
+        {
+            return BandwidthConferenceName.IsValid(conference) ? null : (Conference, ProviderIdentifier.Invalid(Conference, BandwidthConferenceName.MaxLength));
+        }
+
+        if (string.IsNullOrEmpty(transferTo))
+        {
+            return null;
+        }
+
+        if (!IsTransferTarget(transferTo))
+        {
+            return (TransferTo, $"'{TransferTo}' must be a phone number in E.164 form, a user id or a sip: URI.");
+        }
+
+        return callerId is null || E164.IsValid(callerId) ? null : (CallerId, $"'{CallerId}' must be a phone number in E.164 form.");
+    }
+
+    /// <summary>What our transfers dial: a number, a user, or a SIP URI of visible ASCII (nothing XML cannot carry).</summary>
+    private static bool IsTransferTarget(string target) =>
+        SessionAddress.IsValid(target)
+        || (target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && target.Length is > 4 and <= MaxSipUriLength && target.All(c => c is > ' ' and < '\u007f'));
 }

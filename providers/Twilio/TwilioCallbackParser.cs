@@ -47,9 +47,9 @@ public static class TwilioCallbackParser
     /// <param name="receivedAt">Event time used when the callback carries no <c>Timestamp</c>.</param>
     public static CallEvent ParseConferenceStatus(IReadOnlyDictionary<string, string> form, string accountId, DateTimeOffset receivedAt)
     {
-        var conferenceSid = Required(form, "ConferenceSid");
+        var conferenceSid = RequiredId(form, "ConferenceSid");
         ReadAccountSid(form);
-        var friendlyName = Required(form, "FriendlyName");
+        var friendlyName = RequiredId(form, "FriendlyName", ProviderIdentifier.MaxConferenceNameLength);
         var statusCallbackEvent = Required(form, "StatusCallbackEvent");
         var sequence = RequiredLong(form, "SequenceNumber");
         var type = MapConferenceEvent(statusCallbackEvent);
@@ -63,7 +63,7 @@ public static class TwilioCallbackParser
             EventId = $"{conferenceSid}:{sequence}:{statusCallbackEvent}",
             EventTime = ReadTimestamp(form) ?? receivedAt,
             Sequence = sequence,
-            ProviderCallId = isParticipantEvent ? Required(form, "CallSid") : Optional(form, "CallSid"),
+            ProviderCallId = isParticipantEvent ? RequiredId(form, "CallSid") : OptionalId(form, "CallSid"),
             ConferenceId = conferenceSid,
             ConferenceName = friendlyName,
             Tag = Optional(form, "ParticipantLabel"),
@@ -72,7 +72,7 @@ public static class TwilioCallbackParser
 
     private static CallFields ReadCallFields(IReadOnlyDictionary<string, string> form)
     {
-        var callSid = Required(form, "CallSid");
+        var callSid = RequiredId(form, "CallSid");
         ReadAccountSid(form);
         return new CallFields(callSid, Required(form, "CallStatus"), OptionalLong(form, "SequenceNumber"));
     }
@@ -94,7 +94,7 @@ public static class TwilioCallbackParser
             EventTime = ReadTimestamp(form) ?? receivedAt,
             Sequence = call.Sequence,
             ProviderCallId = call.CallSid,
-            ParentCallId = Optional(form, "ParentCallSid"),
+            ParentCallId = OptionalId(form, "ParentCallSid"),
             From = Optional(form, "From"),
             To = Optional(form, "To"),
             Direction = MapDirection(Optional(form, "Direction")),
@@ -157,6 +157,16 @@ public static class TwilioCallbackParser
 
     private static string Required(IReadOnlyDictionary<string, string> form, string field) =>
         Optional(form, field) ?? throw new TwilioCallbackFormatException(field, $"Twilio callback lacks required field {field}.");
+
+    private static string? OptionalId(IReadOnlyDictionary<string, string> form, string field, int maxLength = ProviderIdentifier.MaxIdLength) =>
+        Optional(form, field) is { } value ? CheckId(field, value, maxLength) : null;
+
+    private static string RequiredId(IReadOnlyDictionary<string, string> form, string field, int maxLength = ProviderIdentifier.MaxIdLength) =>
+        CheckId(field, Required(form, field), maxLength);
+
+    /// <summary>Ids become grain keys and conference names written back into TwiML, so their shape is checked where they enter.</summary>
+    private static string CheckId(string field, string value, int maxLength) =>
+        ProviderIdentifier.IsValid(value, maxLength) ? value : throw new TwilioCallbackFormatException(field, ProviderIdentifier.Invalid(field, maxLength));
 
     private static long? OptionalLong(IReadOnlyDictionary<string, string> form, string field) =>
         Optional(form, field) is { } text ? ParseLong(field, text) : null;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -146,6 +148,35 @@ public sealed class BandwidthWebhookTests : IAsyncLifetime
         await AssertProblem(response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("conference=session%2B42", "conference")]
+    [InlineData("conference=session%2F42", "conference")]
+    [InlineData("transferTo=%2B1555%01", "transferTo")]
+    [InlineData("transferTo=%EF%BF%BE%40example.com", "transferTo")]
+    [InlineData("transferTo=%2B15557654321&callerId=%2B1%0D", "callerId")]
+    public async Task A_query_that_could_not_be_answered_as_asked_is_400_naming_the_parameter_and_changes_nothing(string query, string parameter)
+    {
+        var response = await Post(Event("answer", "2019-06-20T15:55:00.000Z"), path: $"/webhooks/bandwidth/voice?{query}");
+
+        await AssertRefusedNaming(response, parameter);
+    }
+
+    [Theory]
+    [InlineData("callId", "c-1\uFFFE")]
+    [InlineData("callId", "c+1")]
+    [InlineData("parentCallId", "c-\u0007")]
+    [InlineData("conferenceId", "conf/1")]
+    [InlineData("name", "room\u0000")]
+    public async Task An_id_that_could_not_be_written_into_bxml_is_400_naming_the_field_and_changes_nothing(string field, string value)
+    {
+        var callback = new Dictionary<string, string> { ["eventType"] = "answer", ["eventTime"] = "2019-06-20T15:55:00.000Z", ["accountId"] = "9900000", ["callId"] = CallId };
+        callback[field] = value;
+
+        var response = await Post(System.Text.Json.JsonSerializer.Serialize(callback));
+
+        await AssertRefusedNaming(response, field);
+    }
+
     private static string Event(string type, string time) =>
         $$"""{"eventType":"{{type}}","eventTime":"{{time}}","accountId":"9900000","from":"+15551112222","to":"+15553334444","direction":"outbound","callId":"{{CallId}}"}""";
 
@@ -154,6 +185,15 @@ public sealed class BandwidthWebhookTests : IAsyncLifetime
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A 400 whose problem names <paramref name="field"/> alone, and the call as it was: never reached.</summary>
+    private async Task AssertRefusedNaming(HttpResponseMessage response, string field)
+    {
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        Assert.Equal([field], problem!.Errors.Keys);
+        Assert.Equal(CallLegStatus.None, (await Leg()).Status);
     }
 
     private Task<HttpResponseMessage> Post(string json, string path = "/webhooks/bandwidth/voice") =>

@@ -22,6 +22,9 @@ public sealed class ReservationEndpointTests : IAsyncLifetime
         ["Telephony:Accounts:1:Id"] = "other",
         ["Telephony:Accounts:1:ApiKeys:0:Key"] = "other-admin-key",
         ["Telephony:Accounts:1:ApiKeys:0:Role"] = "Admin",
+        ["Telephony:Accounts:1:ApiKeys:1:Key"] = "other-agent-key",
+        ["Telephony:Accounts:1:ApiKeys:1:Role"] = "User",
+        ["Telephony:Accounts:1:ApiKeys:1:UserId"] = "WK0000000000000000000000000000eeee",
     });
 
     private HttpClient _client = null!;
@@ -121,6 +124,31 @@ public sealed class ReservationEndpointTests : IAsyncLifetime
         Assert.Contains("\"status\":\"pending\"", await stillPending.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("other-agent-key")]
+    [InlineData("other-admin-key")]
+    public async Task Another_accounts_key_is_answered_as_for_a_missing_reservation(string key)
+    {
+        var missingReservation = $"/workspaces/{_workspaceSid}/workers/{_workerSid}/reservations/{RoutingSids.New(RoutingSids.ReservationPrefix)}";
+        var missingWorker = $"/workspaces/{_workspaceSid}/workers/{RoutingSids.New(RoutingSids.WorkerPrefix)}/events";
+        string[] titles =
+        [
+            await ProblemTitle(await Send(HttpMethod.Get, ReservationPath, key)),
+            await ProblemTitle(await Send(HttpMethod.Get, missingReservation, key)),
+            await ProblemTitle(await Send(HttpMethod.Post, ReservationPath + "/accept", key)),
+            await ProblemTitle(await Send(HttpMethod.Post, missingReservation + "/accept", key)),
+        ];
+        string[] streamTitles =
+        [
+            await ProblemTitle(await Send(HttpMethod.Get, $"/workspaces/{_workspaceSid}/workers/{_workerSid}/events", key)),
+            await ProblemTitle(await Send(HttpMethod.Get, missingWorker, key)),
+        ];
+
+        Assert.All(titles, title => Assert.Equal("404 No such reservation for this worker.", title));
+        Assert.All(streamTitles, title => Assert.Equal("404 No such resource in this account.", title));
+        Assert.Contains("\"status\":\"pending\"", await (await Send(HttpMethod.Get, ReservationPath, "acme-admin-key")).Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_event_stream_replays_stored_events_after_the_last_event_id()
     {
@@ -133,6 +161,29 @@ public sealed class ReservationEndpointTests : IAsyncLifetime
         Assert.Contains(_reservationSid, all[0].Data);
         Assert.Equal(["reservation.accepted"], afterFirst.Select(e => e.Type));
         Assert.Equal(all[1].Id, afterFirst[0].Id);
+    }
+
+    private static async Task<string> ProblemTitle(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return $"{(int)response.StatusCode} {body.RootElement.GetProperty("title").GetString()}";
+    }
+
+    [Fact]
+    public async Task An_open_event_stream_ends_when_the_host_stops()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/workspaces/{_workspaceSid}/workers/{_workerSid}/events");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "acme-admin-key");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+        Assert.Equal("id: 1", await reader.ReadLineAsync(deadline.Token));
+
+        _api.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        // Reading to the end completes only once the server ends the stream; a stream left open fails at the deadline.
+        var rest = await reader.ReadToEndAsync(deadline.Token);
+        Assert.StartsWith("event: reservation.created\ndata: ", rest, StringComparison.Ordinal);
     }
 
     private static long Version(JsonDocument body) => body.RootElement.GetProperty("version") switch

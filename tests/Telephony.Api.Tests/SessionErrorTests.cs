@@ -86,6 +86,7 @@ public sealed class SessionErrorTests : IAsyncLifetime
     [InlineData("hold", """{"reason":"Lunch"}""", "reason")]
     [InlineData("redirect", "{}", "destination")]
     [InlineData("redirect", """{"destination":"+1"}""", "destination")]
+    [InlineData("redirect", """{"destination":"bob\uFFFE@example.com"}""", "destination")]
     [InlineData("conference/members", "{}", "destination")]
     [InlineData("conference/members", """{"destination":"+15550002222","fromNumber":"0800"}""", "fromNumber")]
     [InlineData("hold", """{"callSid":"CA-not-in-this-session"}""", null)]

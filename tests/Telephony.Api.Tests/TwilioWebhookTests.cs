@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Telephony.Api.Webhooks;
@@ -199,15 +201,15 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_body_larger_than_any_callback_is_400_and_changes_nothing()
+    public async Task A_body_larger_than_any_callback_is_413_and_changes_nothing()
     {
         var form = Status("ringing", 1);
         form["Padding"] = new string('x', WebhookBody.MaxBytes);
 
         var response = await Post("/webhooks/twilio/status", form);
 
-        await AssertProblem(response, HttpStatusCode.BadRequest);
-        Assert.Contains($"larger than {WebhookBody.MaxBytes} bytes", await response.Content.ReadAsStringAsync());
+        await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains($"The body must be at most {WebhookBody.MaxBytes} bytes.", await response.Content.ReadAsStringAsync());
         Assert.Equal(CallLegStatus.None, (await Leg()).Status);
     }
 
@@ -249,6 +251,28 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
         Assert.Equal(ConferenceStatus.Created, conference.Status);
         Assert.Empty(conference.Members);
         Assert.Equal([CallEventType.ConferenceCreated, CallEventType.ConferenceMemberLeft], conference.History);
+    }
+
+    [Theory]
+    [InlineData("/webhooks/twilio/voice", "CallSid", "CA\uFFFE1")]
+    [InlineData("/webhooks/twilio/voice", "CallSid", "CA\u00011")]
+    [InlineData("/webhooks/twilio/voice", "CallSid", "CA+1")]
+    [InlineData("/webhooks/twilio/voice", "CallSid", "../CA1")]
+    [InlineData("/webhooks/twilio/status", "ParentCallSid", "CA\u001b1")]
+    [InlineData("/webhooks/twilio/conference", "FriendlyName", "room\uFFFF")]
+    [InlineData("/webhooks/twilio/conference", "ConferenceSid", "CF<1>")]
+    public async Task An_id_that_could_not_be_written_into_twiml_is_400_naming_the_field_and_changes_nothing(string path, string field, string value)
+    {
+        var form = path.EndsWith("conference", StringComparison.Ordinal) ? ConferenceEvent("participant-join", 1, CallSid) : Status("ringing", 1);
+        form[field] = value;
+
+        var response = await Post(path, form);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        Assert.Equal([field], problem!.Errors.Keys);
+        Assert.Equal(CallLegStatus.None, (await Leg()).Status);
+        Assert.Equal(CallLegStatus.None, (await _api.Services.GetRequiredService<IGrainFactory>().GetGrain<ICallGrain>(CallKeys.Call(ProviderKind.Twilio, value)).Get()).Status);
     }
 
     private static Dictionary<string, string> Status(string status, int sequence) => new()

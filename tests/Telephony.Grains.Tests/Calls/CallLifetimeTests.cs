@@ -46,6 +46,32 @@ public sealed class CallLifetimeTests
     }
 
     [Fact]
+    public async Task Another_accounts_callback_naming_a_leg_changes_nothing_and_is_told_nothing()
+    {
+        await using var harness = await SessionHarness.StartAsync();
+        var call = harness.Grains.GetGrain<ICallGrain>(CallKeys.Call(ProviderKind.Twilio, CallSid));
+        await harness.CallbackAsync(CallSid, CallEventType.Answered, "answered");
+        var before = await call.Get();
+
+        var instructions = await call.Apply(new CallEvent
+        {
+            Provider = ProviderKind.Twilio,
+            AccountId = "another-account",
+            Type = CallEventType.Disconnected,
+            ProviderEventType = "completed",
+            EventId = $"{CallSid}:forged",
+            EventTime = DateTimeOffset.UnixEpoch,
+            ProviderCallId = CallSid,
+            Cause = DisconnectCause.Completed,
+        });
+        var after = await call.Get();
+
+        Assert.Empty(instructions);
+        Assert.Equal((CallLegStatus.Answered, SessionHarness.AccountId), (after.Status, after.AccountId));
+        Assert.Equal(before.History, after.History);
+    }
+
+    [Fact]
     public async Task A_completed_conference_leaves_memory_and_stays_completed()
     {
         await using var harness = await SessionHarness.StartAsync();

@@ -49,4 +49,28 @@ public sealed class BandwidthWebhookQueryTests
     {
         Assert.Null(BandwidthWebhookQuery.InstructionFor(conference: "", transferTo: null, callerId: "+15551112222"));
     }
+
+    [Theory]
+    [InlineData("session-42", null, null)]
+    [InlineData(null, "+15557654321", "+15551112222")]
+    [InlineData(null, "pat@example.com", null)]
+    [InlineData(null, "sip:pat@sip.example.com;transport=tls", null)]
+    [InlineData("", "", "")]
+    public void A_query_our_own_urls_carry_is_valid(string? conference, string? transferTo, string? callerId)
+    {
+        Assert.Null(BandwidthWebhookQuery.Invalid(conference, transferTo, callerId));
+    }
+
+    [Theory]
+    [InlineData("session+42", null, null, "conference")]
+    [InlineData("session 42", null, null, "conference")]
+    [InlineData(null, "+1555\u0001", null, "transferTo")]
+    [InlineData(null, "sip:pat@example.com\uFFFE", null, "transferTo")]
+    [InlineData(null, "sip:", null, "transferTo")]
+    [InlineData(null, "0800", null, "transferTo")]
+    [InlineData(null, "+15557654321", "+1\r", "callerId")]
+    public void A_value_that_cannot_be_answered_as_asked_is_named(string? conference, string? transferTo, string? callerId, string parameter)
+    {
+        Assert.Equal(parameter, BandwidthWebhookQuery.Invalid(conference, transferTo, callerId)?.Parameter);
+    }
 }
