@@ -111,17 +111,17 @@ public static class ReservationEndpoints
 
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
         var after = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+
         // A stream ends when its client goes or the host stops: an open stream would otherwise hold up the shutdown.
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var cancellation = streaming.Token;
-
-        // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
-        using var subscription = await broadcaster.SubscribeAsync(workspaceSid, workerSid, cancellation);
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        await http.Response.Body.FlushAsync(cancellation);
         try
         {
+            // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
+            using var subscription = await broadcaster.SubscribeAsync(workspaceSid, workerSid, cancellation);
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-cache";
+            await http.Response.Body.FlushAsync(cancellation);
             var stored = await worker.GetEvents(after);
             foreach (var workerEvent in stored.Value ?? [])
             {
@@ -135,7 +135,7 @@ public static class ReservationEndpoints
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            // The client went away or the host is stopping; the client resumes with Last-Event-ID.
+            // The client went away or the host is stopping (even while following the worker); the client resumes with Last-Event-ID.
         }
     }
 

@@ -1,8 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Hosting;
 using Telephony.Catalog;
-using Telephony.Storage.Catalog;
 using Telephony.Testing;
 
 namespace Telephony.Storage.Tests.Catalog;
@@ -10,8 +7,7 @@ namespace Telephony.Storage.Tests.Catalog;
 /// <summary>The routing catalog contract on SQLite, and what only a file shows: its lists read through indexes, and a file of the first layout keeps its tasks.</summary>
 public sealed class SqliteRoutingCatalogTests : RoutingCatalogContractTests, IDisposable
 {
-    private readonly TemporarySqliteFile _file = new();
-    private ServiceProvider? _services;
+    private readonly SqliteCatalogFile _catalogs = new();
 
     [Fact]
     public void A_list_query_reads_through_an_index_in_list_order()
@@ -28,18 +24,7 @@ public sealed class SqliteRoutingCatalogTests : RoutingCatalogContractTests, IDi
 
         foreach (var sql in plans)
         {
-            using var connection = SqliteFiles.Open(_file.Path);
-            using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            using var reader = command.ExecuteReader();
-            var steps = new List<string>();
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-
-            Assert.DoesNotContain(steps, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
-            Assert.All(steps, step => Assert.StartsWith("SEARCH", step, StringComparison.Ordinal));
+            _catalogs.AssertSearchesAnIndexInOrder(sql);
         }
     }
 
@@ -47,7 +32,7 @@ public sealed class SqliteRoutingCatalogTests : RoutingCatalogContractTests, IDi
     public async Task Tasks_of_a_file_with_the_first_catalog_layout_move_into_the_routing_catalog()
     {
         await CloseAsync();
-        using (var connection = SqliteFiles.Open(_file.Path))
+        using (var connection = SqliteFiles.Open(_catalogs.File.Path))
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
@@ -67,36 +52,20 @@ public sealed class SqliteRoutingCatalogTests : RoutingCatalogContractTests, IDi
         Assert.Equal(
             (RoutingKind.Task, "WT1", 3L, 638686692000000000L, 4, "WK1", "{}"),
             (moved.Kind, moved.Sid, moved.Version, moved.DateCreated.UtcTicks, moved.Priority, Assert.Single(moved.ExcludedWorkerSids), Encoding.UTF8.GetString(moved.Document)));
-        using var check = SqliteFiles.Open(_file.Path);
+        using var check = SqliteFiles.Open(_catalogs.File.Path);
         using var tables = check.CreateCommand();
         tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'catalog_tasks'";
         Assert.Equal(0L, tables.ExecuteScalar());
     }
 
     /// <inheritdoc />
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _catalogs.Dispose();
 
     /// <inheritdoc />
     protected override Task<IRoutingCatalog> CreateAsync() => OpenAsync();
 
     /// <inheritdoc />
-    protected override async Task CloseAsync()
-    {
-        if (_services is { } services)
-        {
-            _services = null;
-            await services.GetRequiredService<SqliteCatalogStore>().StopAsync(CancellationToken.None).Within();
-            await services.DisposeAsync();
-        }
-    }
+    protected override Task CloseAsync() => _catalogs.CloseAsync();
 
-    private async Task<IRoutingCatalog> OpenAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSqliteCatalogs(options => options.ConnectionString = _file.ConnectionString);
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<SqliteCatalogStore>().StartAsync(CancellationToken.None).Within();
-        return _services.GetRequiredService<IRoutingCatalog>();
-    }
+    private Task<IRoutingCatalog> OpenAsync() => _catalogs.OpenAsync<IRoutingCatalog>();
 }

@@ -1,16 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Hosting;
 using Telephony.Catalog;
-using Telephony.Storage.Catalog;
 using Telephony.Testing;
 
 namespace Telephony.Storage.Tests.Catalog;
 
 /// <summary>The session catalog contract on SQLite, and what only a file shows: entries outlive the process.</summary>
-public sealed class SqliteSessionCatalogTests : SessionCatalogContractTests
+public sealed class SqliteSessionCatalogTests : SessionCatalogContractTests, IDisposable
 {
-    private readonly TemporarySqliteFile _file = new();
-    private ServiceProvider? _services;
+    private readonly SqliteCatalogFile _catalogs = new();
 
     [Fact]
     public async Task Entries_are_there_after_the_catalog_reopens_the_file()
@@ -40,42 +36,18 @@ public sealed class SqliteSessionCatalogTests : SessionCatalogContractTests
 
         foreach (var sql in plans)
         {
-            using var connection = SqliteFiles.Open(_file.Path);
-            using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            using var reader = command.ExecuteReader();
-            var steps = new List<string>();
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-
-            Assert.DoesNotContain(steps, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
-            Assert.All(steps, step => Assert.StartsWith("SEARCH", step, StringComparison.Ordinal));
+            _catalogs.AssertSearchesAnIndexInOrder(sql);
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _catalogs.Dispose();
 
     /// <inheritdoc />
     protected override Task<ISessionCatalog> CreateAsync() => OpenAsync();
 
     /// <inheritdoc />
-    protected override async Task CloseAsync()
-    {
-        if (_services is { } services)
-        {
-            _services = null;
-            await services.GetRequiredService<SqliteCatalogStore>().StopAsync(CancellationToken.None).Within();
-            await services.DisposeAsync();
-        }
-    }
+    protected override Task CloseAsync() => _catalogs.CloseAsync();
 
-    private async Task<ISessionCatalog> OpenAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSqliteCatalogs(options => options.ConnectionString = _file.ConnectionString);
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<SqliteCatalogStore>().StartAsync(CancellationToken.None).Within();
-        return _services.GetRequiredService<ISessionCatalog>();
-    }
+    private Task<ISessionCatalog> OpenAsync() => _catalogs.OpenAsync<ISessionCatalog>();
 }
