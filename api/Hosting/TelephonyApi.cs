@@ -6,6 +6,7 @@ using Telephony.Api.Boundary;
 using Telephony.Api.Errors;
 using Telephony.Api.Health;
 using Telephony.Api.Routing;
+using Telephony.Api.Sdk;
 using Telephony.Api.Security;
 using Telephony.Api.Sessions;
 using Telephony.Api.Simulator;
@@ -60,6 +61,7 @@ public static class TelephonyApi
         // Problem details whatever the request accepts: a client that asked for XML still learns what was wrong.
         app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         app.UseRequestSizeLimits();
+        app.UseSdkFiles();
         app.UseJsonCharsetCheck();
         app.UseAuthentication();
         app.UseRateLimiter();
