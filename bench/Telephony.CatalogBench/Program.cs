@@ -1,12 +1,8 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans;
 using Telephony.Catalog;
 using Telephony.GrainInterfaces.Sessions;
-using Telephony.SiloHost;
 
 // Usage: Telephony.CatalogBench [sessions=1000000] [Sqlite|Memory] [clients=8]
 //        Telephony.CatalogBench tasks [Sqlite|Memory]
@@ -35,13 +31,8 @@ const int Window = 5_000;
 const string Account = "bench";
 var run = new GrowthRun([.. new[] { 1_000, 10_000, 100_000, 1_000_000 }.Where(size => size <= Math.Max(total, 1_000))], Window, clients);
 
-var file = Path.Combine(Path.GetTempPath(), $"telephony-catalog-bench-{Guid.NewGuid():N}.db");
-var builder = Host.CreateApplicationBuilder();
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+await using var node = await BenchNode.StartAsync(storage, new Dictionary<string, string?>
 {
-    ["Telephony:Storage:Provider"] = storage,
-    ["Telephony:Storage:ConnectionString"] = $"Data Source={file}",
     ["Telephony:Accounts:0:Id"] = Account,
     ["Telephony:Accounts:0:CallerId"] = "+15550100000",
     ["Telephony:Accounts:1:Id"] = "warmup",
@@ -51,11 +42,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Telephony:Silo:CollectionAge"] = "00:00:20",
     ["Telephony:Silo:CollectionQuantum"] = "00:00:05",
 });
-builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
-using var host = builder.Build();
-await host.StartAsync();
-var grains = host.Services.GetRequiredService<IGrainFactory>();
-var catalog = host.Services.GetRequiredService<ISessionCatalog>();
+var grains = node.Services.GetRequiredService<IGrainFactory>();
+var catalog = node.Services.GetRequiredService<ISessionCatalog>();
 
 // Another account's sessions first, for longer than idle sessions stay in memory: the measured ones then run on
 // tiered-up code with as many sessions active as at any later time.
@@ -91,8 +79,3 @@ Console.WriteLine($"| GET /sessions?from=5550 (a filter no index serves) | {awai
 Console.WriteLine($"| GET /sessions/active (50 a page) | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50), default)).Items.Count)} | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, null, new PageRequest(50, liveHundredth), default)).Items.Count)} |");
 Console.WriteLine($"| GET /sessions/my (one of {clients} users) | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50), default)).Items.Count)} | {await ListTimer.TimeAsync(async () => (await catalog.FindLiveAsync(Account, "agent0@bench.example", new PageRequest(50, myHundredth), default)).Items.Count)} |");
 Console.WriteLine($"| totalCount of GET /sessions (a pass over all) | {await ListTimer.TimeAsync(() => catalog.CountAsync(Account, all, default))} | |");
-await host.StopAsync();
-foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-{
-    File.Delete(path);
-}

@@ -1,11 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.SiloHost;
 
 /// <summary>
 /// The routing catalog's lists at size: eight clients store task and reservation entries of one workspace straight into
@@ -24,18 +20,8 @@ internal static class RoutingLists
     public static async Task RunAsync(int total, string storage)
     {
         var run = new GrowthRun([.. new[] { 1_000, 10_000, 100_000, 1_000_000 }.Where(size => size <= Math.Max(total, 1_000))], Window, Clients);
-        var file = Path.Combine(Path.GetTempPath(), $"telephony-routing-catalog-bench-{Guid.NewGuid():N}.db");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Telephony:Storage:Provider"] = storage,
-            ["Telephony:Storage:ConnectionString"] = $"Data Source={file}",
-        });
-        builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
-        using var host = builder.Build();
-        await host.StartAsync();
-        var catalog = host.Services.GetRequiredService<IRoutingCatalog>();
+        await using var node = await BenchNode.StartAsync(storage, new Dictionary<string, string?>());
+        var catalog = node.Services.GetRequiredService<IRoutingCatalog>();
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
         for (var w = 0; w < Workers; w++)
@@ -71,11 +57,6 @@ internal static class RoutingLists
         Console.WriteLine($"| …/workers/{{busy}}/reservations (1 pair in 10) | {await Pages(RoutingKind.Reservation, new RoutingFilter { GroupSid = BusyWorker }, 50)} |");
         Console.WriteLine($"| …/workers/{{busy}}/reservations?ReservationStatus=pending | {await Pages(RoutingKind.Reservation, new RoutingFilter { GroupSid = BusyWorker, Status = "pending" }, 50)} |");
         Console.WriteLine($"| …/workers/{{other}}/reservations | {await Pages(RoutingKind.Reservation, new RoutingFilter { GroupSid = "WK000001" }, 50)} |");
-        await host.StopAsync();
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-        {
-            File.Delete(path);
-        }
     }
 
     private static RoutingTask TaskOf(int i, DateTimeOffset created) => new()

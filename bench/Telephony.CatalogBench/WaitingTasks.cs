@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans;
 using Telephony.GrainInterfaces.Routing;
-using Telephony.SiloHost;
 
 /// <summary>
 /// Waiting-task creation as the waiting list grows: eight clients create tasks in one workspace that has a queue and no
@@ -18,19 +14,11 @@ internal static class WaitingTasks
     public static async Task RunAsync(string storage)
     {
         var run = new GrowthRun([1_000, 10_000], Window, Clients);
-        var file = Path.Combine(Path.GetTempPath(), $"telephony-tasks-bench-{Guid.NewGuid():N}.db");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var node = await BenchNode.StartAsync(storage, new Dictionary<string, string?>
         {
-            ["Telephony:Storage:Provider"] = storage,
-            ["Telephony:Storage:ConnectionString"] = $"Data Source={file}",
             ["Telephony:Accounts:0:Id"] = "bench",
         });
-        builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var grains = node.Services.GetRequiredService<IGrainFactory>();
 
         // Another workspace's tasks first, so the measured ones run on tiered-up code.
         var (warmup, warmupQueue) = await WorkspaceAsync(grains);
@@ -52,12 +40,6 @@ internal static class WaitingTasks
                 throw new InvalidOperationException($"Task {i} failed: {created.Error}");
             }
         });
-
-        await host.StopAsync();
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-        {
-            File.Delete(path);
-        }
     }
 
     /// <summary>A new workspace with one queue and no workers.</summary>

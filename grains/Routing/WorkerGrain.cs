@@ -226,6 +226,11 @@ internal sealed class WorkerGrain(
     /// <summary>Sends a stored event to every follower whose lease holds (one-way: a slow node never holds up the worker).</summary>
     private void Send(WorkerEvent entry)
     {
+        if (_followers.Count == 0)
+        {
+            return;
+        }
+
         var now = Environment.TickCount64;
         foreach (var (follower, until) in _followers.ToList())
         {
