@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,17 +20,14 @@ public static class TelephonySilo
     /// <summary>Default SQLite file, relative to the working folder.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=telephony.db";
 
-    /// <summary>Default cluster and service id.</summary>
-    public const string DefaultClusterId = "telephony";
-
-    /// <summary>How long a silo waits for a probe's answer before counting it missed, when clustered on Azure Storage.</summary>
-    public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
-
     /// <summary>Azure Table holding the session catalog.</summary>
     public const string SessionCatalogTable = "TelephonySessionCatalog";
 
     /// <summary>Azure Table holding the routing catalog.</summary>
     public const string RoutingCatalogTable = "TelephonyRoutingCatalog";
+
+    /// <summary>How long a silo waits for a probe's answer before counting it missed, when clustered on Azure Storage.</summary>
+    public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// A node of the cluster <c>Telephony:Cluster</c> names: <c>Provider</c> <c>Localhost</c> (the default: one node on
@@ -41,33 +39,24 @@ public static class TelephonySilo
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = Settings(configuration);
-        var cluster = configuration.GetSection("Telephony:Cluster");
-        var clusterId = cluster["ClusterId"] ?? DefaultClusterId;
-        var serviceId = cluster["ServiceId"] ?? DefaultClusterId;
-        var provider = cluster["Provider"] ?? "Localhost";
-        switch (provider.ToUpperInvariant())
+        var cluster = new ClusterSettings(configuration);
+        switch (cluster.Provider)
         {
-            case "LOCALHOST":
-                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: serviceId, clusterId: clusterId);
+            case ClusterProvider.Localhost:
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 break;
-            case "AZURESTORAGE":
-                var tables = AzureTables.Client(cluster, configuration.GetSection("Telephony:Storage"));
+            case ClusterProvider.AzureStorage:
+                var tables = cluster.Tables();
                 silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
-                silo.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = clusterId;
-                    o.ServiceId = serviceId;
-                });
+                silo.Configure<ClusterOptions>(cluster.Configure);
 
                 // A silo that stops answering is declared dead after about three missed 2-second probes (Orleans'
                 // default waits 5 s a probe), so its grains come back elsewhere within ~10 s; any Orleans
                 // membership option may be set under Telephony:Cluster:Membership.
                 silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = DefaultProbeTimeout);
-                silo.Configure<ClusterMembershipOptions>(cluster.GetSection("Membership"));
+                silo.Configure<ClusterMembershipOptions>(cluster.Section.GetSection("Membership"));
                 ConfigureEndpoints(silo, settings);
                 break;
-            default:
-                throw new SettingException("Telephony:Cluster:Provider", $"'{provider}' is not a cluster provider; use Localhost or AzureStorage.");
         }
 
         return silo.ConfigureTelephony(configuration);
@@ -118,8 +107,7 @@ public static class TelephonySilo
                 var tables = AzureTables.Client(storage);
                 silo.AddAzureTableGrainStorageAsDefault(o => o.TableServiceClient = tables);
                 silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
-                silo.Services.AddSingleton<ISessionCatalog>(new AzureTableSessionCatalog(tables, SessionCatalogTable));
-                silo.Services.AddSingleton<IRoutingCatalog>(new AzureTableRoutingCatalog(tables, RoutingCatalogTable));
+                silo.Services.AddAzureTableCatalogs(tables);
                 break;
             case "MEMORY":
                 silo.AddMemoryGrainStorageAsDefault();
@@ -149,6 +137,13 @@ public static class TelephonySilo
         }
 
         silo.ConfigureEndpoints(ip, settings.SiloPort, settings.GatewayPort);
+    }
+
+    /// <summary>Both catalogs in Azure tables of <paramref name="tables"/>, as silos and client front doors read them.</summary>
+    internal static IServiceCollection AddAzureTableCatalogs(this IServiceCollection services, TableServiceClient tables)
+    {
+        services.AddSingleton<ISessionCatalog>(new AzureTableSessionCatalog(tables, SessionCatalogTable));
+        return services.AddSingleton<IRoutingCatalog>(new AzureTableRoutingCatalog(tables, RoutingCatalogTable));
     }
 
     private static TelephonySiloOptions Settings(IConfiguration configuration) =>

@@ -26,11 +26,23 @@ public static class TelephonyTelemetry
     public static ISiloBuilder AddTelephonyTelemetry(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        return AddExport(silo.Services, configuration) ? silo.AddActivityPropagation() : silo;
+    }
+
+    /// <summary>Adds the export to a client front door when an OTLP endpoint is configured; nothing otherwise.</summary>
+    public static IClientBuilder AddTelephonyTelemetry(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return AddExport(client.Services, configuration) ? client.AddActivityPropagation() : client;
+    }
+
+    private static bool AddExport(IServiceCollection services, IConfiguration configuration)
+    {
         ArgumentNullException.ThrowIfNull(configuration);
         var endpoint = configuration["Telephony:Telemetry:OtlpEndpoint"];
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            return silo;
+            return false;
         }
 
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -38,12 +50,11 @@ public static class TelephonyTelemetry
             throw new SettingException("Telephony:Telemetry:OtlpEndpoint", $"'{endpoint}' is not an absolute http(s) URL of an OTLP/HTTP collector, such as http://127.0.0.1:4318.");
         }
 
-        silo.AddActivityPropagation();
-        silo.Services.AddOpenTelemetry()
+        services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(configuration["Telephony:Telemetry:ServiceName"] ?? "telephony", serviceInstanceId: configuration["Telephony:Silo:Name"] ?? Environment.MachineName))
             .WithMetrics(m => m.AddMeter(Meters))
             .WithTracing(t => t.AddSource(Sources))
             .UseOtlpExporter(OtlpExportProtocol.HttpProtobuf, uri);
-        return silo;
+        return true;
     }
 }

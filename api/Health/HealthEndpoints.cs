@@ -1,49 +1,54 @@
 using Orleans;
-using Orleans.Providers;
 using Orleans.Runtime;
-using Orleans.Storage;
+using Telephony.Api.Hosting;
+using Telephony.GrainInterfaces.Health;
 
 namespace Telephony.Api.Health;
 
 /// <summary>
-/// Liveness (the process answers) and readiness (the co-hosted silo is active and its grain store answers), which also
-/// tells this node's membership status and how many silos it sees active.
+/// Liveness (the process answers) and readiness (this node is active in the cluster and the grain store answers), which
+/// also tells this node's membership status and how many silos are active.
 /// </summary>
 public static class HealthEndpoints
 {
-    private static readonly GrainId Probe = GrainId.Create("health", "probe");
+    /// <summary>What a client front door reports as its membership status: it is no silo.</summary>
+    public const string ClientStatus = "Client";
 
     /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         var health = routes.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", (ILocalSiloDetails silo) => TypedResults.Ok(new HealthReport("Healthy", silo.Name, null)));
+        health.MapGet("/live", (FrontDoor node) => TypedResults.Ok(new HealthReport("Healthy", node.Name, null)));
         health.MapGet("/ready", ReadyAsync);
         return routes;
     }
 
-    private static async Task<IResult> ReadyAsync(ILocalSiloDetails silo, ISiloStatusOracle membership, IServiceProvider services, ILogger<HealthReport> logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// A co-hosted silo asks its own membership and its local store; a client front door asks the cluster, so it is
+    /// ready when a gateway answers and the silos' store does.
+    /// </summary>
+    private static async Task<IResult> ReadyAsync(FrontDoor node, IGrainFactory grains, IServiceProvider services, ILogger<HealthReport> logger)
     {
-        var status = membership.CurrentStatus;
-        var store = status == SiloStatus.Active && await StoreAnswersAsync(services, logger, cancellationToken);
-        var ready = status == SiloStatus.Active && store;
-        var report = new HealthReport(ready ? "Healthy" : "Unhealthy", silo.Name, store, status.ToString(), membership.GetApproximateSiloStatuses(onlyActive: true).Count);
-        return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
+        var membership = services.GetService<ISiloStatusOracle>();
+        var status = membership?.CurrentStatus.ToString() ?? ClientStatus;
+        var joined = membership is null || membership.CurrentStatus == SiloStatus.Active;
+        int? activeSilos = membership?.GetApproximateSiloStatuses(onlyActive: true).Count;
+        var store = false;
+        if (joined)
+        {
+            try
+            {
+                activeSilos ??= (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+                store = await grains.GetGrain<IStoreProbeGrain>(0).StoreAnswers();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "The cluster did not answer the readiness probe");
+            }
+        }
 
-    /// <summary>Reads a record that is never written: any provider answers that without touching grain state.</summary>
-    private static async Task<bool> StoreAnswersAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
-            await storage.ReadStateAsync("health", Probe, new GrainState<HealthReport?>(), cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "The grain store did not answer the readiness probe");
-            return false;
-        }
+        var ready = joined && store;
+        var report = new HealthReport(ready ? "Healthy" : "Unhealthy", node.Name, store, status, activeSilos);
+        return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

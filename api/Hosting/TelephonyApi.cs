@@ -11,6 +11,7 @@ using Telephony.Api.Security;
 using Telephony.Api.Sessions;
 using Telephony.Api.Simulator;
 using Telephony.Api.Webhooks;
+using Telephony.GrainInterfaces.Calls;
 using Telephony.Grains;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
@@ -21,12 +22,26 @@ namespace Telephony.Api.Hosting;
 /// <summary>Wires the HTTP front door and the co-hosted silo.</summary>
 public static class TelephonyApi
 {
-    /// <summary>Co-hosts the silo and adds authentication, problem details, OpenAPI and JSON settings.</summary>
+    /// <summary>
+    /// Co-hosts a silo, or connects to the cluster's silos as a client front door (<c>Telephony:Api:Mode</c>), and adds
+    /// authentication, problem details, OpenAPI and JSON settings.
+    /// </summary>
     public static WebApplicationBuilder AddTelephonyApi(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.UseOrleans(silo => silo.AddTelephony(configuration));
+        var node = FrontDoor.FromConfiguration(configuration);
         var services = builder.Services;
+        services.AddSingleton(node);
+        if (node.Mode == ApiMode.Client)
+        {
+            builder.UseOrleansClient(client => client.AddTelephonyClient(configuration));
+            services.AddTelephonyGrains(configuration);
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddTelephony(configuration));
+        }
+
         services.AddSingleton(sp => TelephonyGrains.CreateSimulators(sp, () => OwnAddress(sp)));
         services.AddSingleton(_ => ApiKeyRegistry.FromConfiguration(configuration));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -56,7 +71,15 @@ public static class TelephonyApi
                 clear);
         }
 
-        _ = app.Services.GetRequiredService<AccountRegistry>();
+        var accounts = app.Services.GetRequiredService<AccountRegistry>();
+        if (app.Services.GetRequiredService<FrontDoor>().Mode == ApiMode.Client && accounts.All.FirstOrDefault(a => a.Provider == ProviderKind.Simulator) is { } simulated)
+        {
+            // The Simulator plays the provider inside one process: calls placed on this node would be unknown to the silos' simulators.
+            throw new SettingException(
+                "Telephony:Accounts",
+                $"account '{simulated.Id}' is on the Simulator, which runs inside one process; a client front door (Telephony:Api:Mode=Client) serves Twilio and Bandwidth accounts only.");
+        }
+
         app.UseExceptionHandler();
         // Problem details whatever the request accepts: a client that asked for XML still learns what was wrong.
         app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));

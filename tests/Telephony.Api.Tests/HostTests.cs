@@ -85,4 +85,43 @@ public sealed class HostTests
 
         Assert.Equal("Telephony:Storage:Provider: 'Cassandra' is not a store; use Sqlite, AzureTable or Memory.", error.Message);
     }
+
+    [Fact]
+    public async Task An_unknown_api_mode_fails_start_up_naming_the_setting()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Telephony:Api:Mode"] = "Gateway" });
+
+        var error = Assert.Throws<SettingException>(() => api.CreateClient());
+
+        Assert.Equal("Telephony:Api:Mode: 'Gateway' is not a mode; use Silo (co-hosted, the default) or Client (a front door to the cluster's silos).", error.Message);
+    }
+
+    [Fact]
+    public async Task A_client_front_door_refuses_a_store_only_a_co_hosted_silo_can_read()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Telephony:Api:Mode"] = "Client", ["Telephony:Storage:Provider"] = "Sqlite" });
+
+        var error = Assert.Throws<SettingException>(() => api.CreateClient());
+
+        Assert.Equal(
+            "Telephony:Storage:Provider: 'Sqlite' is a store only a co-hosted silo can read; a client front door (Telephony:Api:Mode=Client) reads the silos' catalogs from AzureTable.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_client_front_door_refuses_a_simulator_account()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["Telephony:Api:Mode"] = "Client",
+            ["Telephony:Storage:Provider"] = "AzureTable",
+            ["Telephony:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+        });
+
+        var error = Assert.Throws<SettingException>(() => api.CreateClient());
+
+        Assert.Equal(
+            "Telephony:Accounts: account 'development' is on the Simulator, which runs inside one process; a client front door (Telephony:Api:Mode=Client) serves Twilio and Bandwidth accounts only.",
+            error.Message);
+    }
 }

@@ -63,7 +63,7 @@ public sealed class TelephonyCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(silos);
 
         // Stores that key data by service (Azure Table) find a restarted cluster's data only under the same service id.
-        builder.Options.ServiceId = configuration["Telephony:Cluster:ServiceId"] ?? TelephonySilo.DefaultClusterId;
+        builder.Options.ServiceId = configuration["Telephony:Cluster:ServiceId"] ?? ClusterSettings.DefaultClusterId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.ConfigureTelephony(configuration);
