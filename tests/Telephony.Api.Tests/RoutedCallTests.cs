@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Telephony.GrainInterfaces.Sessions;
+using Telephony.Testing;
 using static Telephony.Api.Tests.SessionAccounts;
 
 namespace Telephony.Api.Tests;

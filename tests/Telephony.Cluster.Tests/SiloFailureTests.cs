@@ -84,7 +84,19 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
         await stopLoad.CancelAsync();
         await load;
 
+        // An agent's event stream open on each front door sees the events the other front door's requests caused.
+        var streams = cluster.ApiUrls.Select(url => new HttpClient { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan }).ToList();
+        var followed = accepts.Workers[0];
+        var watchers = streams.Select(s => WorkerEventStream.Open(s, accepts.Workspace, followed, ClusterAccounts.Accepts.AdminKey)).ToList();
         var races = await RaceAcceptsAsync(traffic, accepts);
+        foreach (var watcher in watchers)
+        {
+            var seen = await watcher.UntilAsync(2, $"both front doors' streams of {followed} see its offer accepted");
+            Assert.Equal(["reservation.created", "reservation.accepted"], seen.Select(e => e.Type));
+            await watcher.DisposeAsync();
+        }
+
+        streams.ForEach(s => s.Dispose());
         var report = Report(traffic, killedAt, calls, onVictim.Count, races);
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(logs, "report.txt"), report);

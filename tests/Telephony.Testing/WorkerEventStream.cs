@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Telephony.Testing;
-
-namespace Telephony.Api.Tests;
+namespace Telephony.Testing;
 
 /// <summary>Follows a worker's Server-Sent Events in the background and collects them, for tests.</summary>
 public sealed class WorkerEventStream : IAsyncDisposable
@@ -34,8 +32,9 @@ public sealed class WorkerEventStream : IAsyncDisposable
     public async Task<IReadOnlyList<(string Type, JsonElement Reservation)>> UntilAsync(int count, string what)
     {
         await Eventually.Until(() => Events.Count >= count || _reading.IsCompleted, what, TimeSpan.FromSeconds(60));
-        Assert.True(Events.Count >= count, $"the stream ended after {Events.Count} events ({string.Join(", ", Events.Select(e => e.Type))}) waiting until {what}: {_reading.Exception}");
-        return Events;
+        return Events.Count >= count
+            ? Events
+            : throw new InvalidOperationException($"the stream ended after {Events.Count} events ({string.Join(", ", Events.Select(e => e.Type))}) waiting until {what}: {_reading.Exception}");
     }
 
     /// <inheritdoc />
