@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Telephony.Testing;
+using Telephony.Testing.Cluster;
 using Xunit.Abstractions;
 
 namespace Telephony.Cluster.Tests;
@@ -20,7 +21,6 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
     private const int TimeoutOffers = 12;
     private const int AcceptRaces = 100;
     private const int LoadConcurrency = 6;
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_silo_killed_under_load_loses_no_acknowledged_callback_and_the_cluster_recovers()
@@ -127,27 +127,10 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
     {
         for (var i = lane; !stop.IsCancellationRequested; i += LoadConcurrency)
         {
-            var twilio = i % 2 == 0;
-            var from = ProviderCallbacks.Number(twilio ? 1 : 2, i);
-            const string to = "+15557000000";
-            var callId = twilio ? $"CA{i:x32}" : $"c-cluster-{i:D8}";
-            var duplicated = i % 4 == 1;
-            var incoming = twilio ? ProviderCallbacks.TwilioIncoming(ClusterAccounts.TwilioCalls, callId, from, to) : ProviderCallbacks.BandwidthInitiate(callId, from, to);
-            var hangup = twilio ? ProviderCallbacks.TwilioCompleted(ClusterAccounts.TwilioCalls, callId, from, to) : ProviderCallbacks.BandwidthDisconnect(callId, from, to);
-            var answered = await DeliverAsync(traffic, incoming, i, duplicated, "incoming");
-            var hungUp = await DeliverAsync(traffic, hangup, i + 1, duplicated, "hang-up");
-            calls.Add(new LoadCall(twilio, from, duplicated, answered, hungUp));
-            await traffic.SendAsync(() => Authorized(HttpMethod.Get, "/sessions/active?pageSize=20", twilio ? ClusterAccounts.TwilioCalls.AdminKey : ClusterAccounts.BandwidthAdminKey), i, "api read");
+            var call = await CallLoad.PlaceAsync(traffic, i, duplicated: i % 4 == 1);
+            calls.Add(call);
+            await traffic.SendAsync(() => Authorized(HttpMethod.Get, "/sessions/active?pageSize=20", CallLoad.AdminKey(call.Twilio)), i, "api read");
         }
-    }
-
-    /// <summary>Delivers a callback, to both front doors at once when <paramref name="duplicated"/>; whether one answered 2xx.</summary>
-    private static async Task<bool> DeliverAsync(Traffic traffic, Func<HttpRequestMessage> callback, int node, bool duplicated, string what)
-    {
-        var deliveries = duplicated
-            ? await Task.WhenAll(traffic.DeliverAsync(callback, node, what, GiveUpAfter), traffic.DeliverAsync(callback, node + 1, what, GiveUpAfter))
-            : [await traffic.DeliverAsync(callback, node, what, GiveUpAfter)];
-        return deliveries.Any(s => (int)s is >= 200 and < 300);
     }
 
     /// <summary>Places one call per agent of <paramref name="routing"/>'s account and waits for every offer; reservation sid to the silo that offered it.</summary>
@@ -156,7 +139,7 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
         for (var i = 0; i < routing.Workers.Count; i++)
         {
             var callSid = $"CA{0xdead0000 + i:x32}";
-            var status = await traffic.DeliverAsync(ProviderCallbacks.TwilioIncoming(ClusterAccounts.Timeouts, callSid, ProviderCallbacks.Number(3, i), "+15557000001"), i, "offer", GiveUpAfter);
+            var status = await traffic.DeliverAsync(ProviderCallbacks.TwilioIncoming(ClusterAccounts.Timeouts, callSid, ProviderCallbacks.Number(3, i), "+15557000001"), i, "offer", CallLoad.GiveUpAfter);
             Assert.Equal(HttpStatusCode.OK, status);
         }
 
@@ -180,7 +163,7 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
         var account = ClusterAccounts.Accepts;
         for (var i = 0; i < routing.Workers.Count; i++)
         {
-            var status = await traffic.DeliverAsync(ProviderCallbacks.TwilioIncoming(account, $"CA{0xacce0000 + i:x32}", ProviderCallbacks.Number(4, i), "+15557000002"), i, "offer", GiveUpAfter);
+            var status = await traffic.DeliverAsync(ProviderCallbacks.TwilioIncoming(account, $"CA{0xacce0000 + i:x32}", ProviderCallbacks.Number(4, i), "+15557000002"), i, "offer", CallLoad.GiveUpAfter);
             Assert.Equal(HttpStatusCode.OK, status);
         }
 
@@ -234,12 +217,11 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
             while (token is not null);
         }
 
-        Assert.All(calls, call => Assert.True(call.Answered && call.HungUp, $"{call.From}'s callbacks were all answered 2xx within {GiveUpAfter.TotalSeconds} s"));
+        Assert.All(calls, call => Assert.True(call.Answered && call.HungUp, $"{call.From}'s callbacks were all answered 2xx within {CallLoad.GiveUpAfter.TotalSeconds} s"));
         Assert.Equal(calls.Count, sessions.Count);
         await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (call, _) =>
         {
-            var key = call.Twilio ? ClusterAccounts.TwilioCalls.AdminKey : ClusterAccounts.BandwidthAdminKey;
-            var (status, body) = await traffic.SendAsync(() => Authorized(HttpMethod.Get, $"/sessions/{sessions[call.From]}", key), 0, "verify");
+            var (status, body) = await traffic.SendAsync(() => Authorized(HttpMethod.Get, $"/sessions/{sessions[call.From]}", CallLoad.AdminKey(call.Twilio)), 0, "verify");
             Assert.True(status == HttpStatusCode.OK, body);
             var log = JsonDocument.Parse(body).RootElement.GetProperty("log").EnumerateArray().Select(l => l.GetProperty("message").GetString()!).ToList();
             Assert.Single(log, m => m.StartsWith($"Incoming call from {call.From} ", StringComparison.Ordinal));
@@ -317,9 +299,6 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"Reservation (?<reservation>\S+) of task \S+ offered to worker (?<worker>\S+) for", RegexOptions.CultureInvariant)]
     private static partial Regex OfferLine();
-
-    /// <summary>A call of the load and whether its callbacks were acknowledged.</summary>
-    private sealed record LoadCall(bool Twilio, string From, bool Duplicated, bool Answered, bool HungUp);
 
     /// <summary>A routing account's workspace, queue and agents.</summary>
     private sealed record RoutingSetup(string Workspace, string Queue, IReadOnlyList<string> Workers)

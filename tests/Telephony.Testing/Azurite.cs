@@ -25,6 +25,13 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>A client of the emulator's Table service.</summary>
     public TableServiceClient Tables => new(ConnectionString);
 
+    /// <summary>CPU time the emulator has used.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+    }
+
     /// <summary>Starts the Table service and waits until it takes connections (installing it may take a minute).</summary>
     public static async Task<Azurite> StartAsync()
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Telephony.Cluster.Tests;
+namespace Telephony.Testing.Cluster;
 
 /// <summary>A silo or API node running as a process of its own from its build output, its console kept in a log file.</summary>
 public sealed class NodeProcess : IAsyncDisposable
@@ -65,6 +65,20 @@ public sealed class NodeProcess : IAsyncDisposable
         lock (_lines)
         {
             return _lines.ToString();
+        }
+    }
+
+    /// <summary>CPU time the process has used (zero once it has ended).</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero;
         }
     }
 

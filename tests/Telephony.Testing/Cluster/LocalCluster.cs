@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Telephony.Testing;
 
-namespace Telephony.Cluster.Tests;
+namespace Telephony.Testing.Cluster;
 
 /// <summary>
 /// Headless silos and client-mode API nodes as processes of their own on loopback, clustered and stored on one Azurite,
@@ -98,11 +97,17 @@ public sealed class LocalCluster : IAsyncDisposable
                 TimeSpan.FromMinutes(3));
         }
 
-        foreach (var silo in _silos.Where(s => s.HasExited))
+        if (_silos.FirstOrDefault(s => s.HasExited) is { } exited)
         {
-            Assert.Fail($"{silo.Name} exited: {silo.Output()}");
+            throw new InvalidOperationException($"{exited.Name} exited: {exited.Output()}");
         }
     }
+
+    /// <summary>CPU time of every process so far, the emulator's included (a killed node's stops counting).</summary>
+    public TimeSpan CpuTime() => _azurite.CpuTime() + _silos.Concat(_apis.Select(a => a.Process)).Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
+
+    /// <summary>CPU time the emulator has used.</summary>
+    public TimeSpan EmulatorCpuTime() => _azurite.CpuTime();
 
     /// <summary>Stops the API nodes started so far (the next ones start afresh).</summary>
     public async Task StopApisAsync()

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
-namespace Telephony.Cluster.Tests;
+namespace Telephony.Testing.Cluster;
 
 /// <summary>
 /// Requests to the API nodes as a provider and an API user make them: a request that fails for the server's sake

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Telephony.Providers.Twilio;
 
-namespace Telephony.Cluster.Tests;
+namespace Telephony.Testing.Cluster;
 
 /// <summary>Signed provider callbacks of an incoming call, as Twilio and Bandwidth send them, for any node to receive.</summary>
 public static class ProviderCallbacks

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Telephony.Cluster.Tests;
+namespace Telephony.Testing.Cluster;
 
 /// <summary>
 /// The accounts every node of the test cluster is configured with: two that only take callbacks (one per provider),
