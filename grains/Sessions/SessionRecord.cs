@@ -286,9 +286,15 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
         };
     }
 
-    /// <summary>Adds a line to the session's log.</summary>
+    /// <summary>
+    /// Most lines a session's log keeps, the oldest leaving first: a line takes about 100 bytes, so even the longest
+    /// session's state stays far below Azure Table storage's limit of about 700 KB a grain state.
+    /// </summary>
+    public const int MaxLogLines = 1000;
+
+    /// <summary>Adds a line to the session's log, dropping its oldest once it holds <see cref="MaxLogLines"/>.</summary>
     public void Log(string message, SessionCaller? caller = null) =>
-        Change(s => s with { Log = [.. s.Log, new SessionLogInfo { Date = time.GetUtcNow(), Message = message }] }, caller);
+        Change(s => s with { Log = [.. s.Log.Skip(s.Log.Count + 1 - MaxLogLines), new SessionLogInfo { Date = time.GetUtcNow(), Message = message }] }, caller);
 
     /// <summary>The id of the session's next provider command: stable across retries, unique per session.</summary>
     public string NextCommandId() => $"{sessionId}-{++state.CommandCount}";

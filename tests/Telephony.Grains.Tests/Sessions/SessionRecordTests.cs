@@ -43,6 +43,23 @@ public sealed class SessionRecordTests
     }
 
     [Fact]
+    public void A_long_sessions_log_keeps_its_latest_lines_only()
+    {
+        var record = OutgoingCall();
+        var before = record.Info!.Log.Count;
+
+        for (var line = 0; line < SessionRecord.MaxLogLines; line++)
+        {
+            record.Log($"line {line}");
+        }
+
+        var log = record.Info!.Log;
+        Assert.Equal(SessionRecord.MaxLogLines, log.Count);
+        Assert.Equal(("line 0", $"line {SessionRecord.MaxLogLines - 1}"), (log[0].Message, log[^1].Message));
+        Assert.True(before > 0);
+    }
+
+    [Fact]
     public void The_last_leg_hanging_up_ends_the_session_with_its_cause()
     {
         var record = OutgoingCall();
