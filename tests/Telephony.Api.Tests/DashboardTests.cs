@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Telephony.SiloHost;
 using Telephony.Testing;
 
 namespace Telephony.Api.Tests;
@@ -46,15 +47,17 @@ public sealed partial class DashboardTests(DashboardHost host) : IClassFixture<D
 
     [Theory]
     [InlineData(null)]
-    [InlineData("not base64!")]
-    [InlineData("Basic wrong-password")]
-    public async Task Without_a_known_key_the_answer_is_401_with_a_Basic_challenge(string? credentials)
+    [InlineData("Basic not-base64!")]
+    [InlineData("Basic bm8tY29sb24=")] // "no-colon"
+    [InlineData("Basic dXNlcjp3cm9uZy1rZXk=")] // "user:wrong-key"
+    [InlineData("Bearer wrong-key")]
+    public async Task Without_a_known_key_the_answer_is_401_with_a_Basic_challenge(string? authorization)
     {
         using var client = host.Api.CreateClient();
         var request = Get("/dashboard/", null);
-        if (credentials is not null)
+        if (authorization is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", credentials.StartsWith("Basic ", StringComparison.Ordinal) ? Basic(credentials[6..]).ToString() : $"Basic {credentials}");
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         var response = await client.SendAsync(request);
@@ -62,6 +65,16 @@ public sealed partial class DashboardTests(DashboardHost host) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(Challenge, Assert.Single(response.Headers.WwwAuthenticate).ToString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_setting_other_than_true_or_false_stops_start_up_naming_it()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Telephony:Dashboard:Enabled"] = "yes" });
+
+        var error = Assert.Throws<SettingException>(() => api.CreateClient());
+
+        Assert.Equal("Telephony:Dashboard:Enabled: 'yes' is not true or false.", error.Message);
     }
 
     [Theory]
