@@ -5,3 +5,9 @@ using Telephony.SiloHost;
 var builder = Host.CreateApplicationBuilder(args);
 builder.UseOrleans(silo => silo.AddTelephony(builder.Configuration));
 await builder.Build().RunAsync();
+
+/// <summary>
+/// The headless silo's entry point, kept internal: the dashboard brings ASP.NET Core into this project, whose source
+/// generator would otherwise make it public and clash with the API's <c>Program</c> in projects that reference both.
+/// </summary>
+internal partial class Program;

@@ -16,7 +16,7 @@ public static class TelephonyClient
 
     /// <summary>
     /// Clustering from <c>Telephony:Cluster</c> (a local silo's gateway port for <c>Localhost</c>), the catalogs from
-    /// <c>Telephony:Storage</c>, which must be shared (<c>AzureTable</c>), and telemetry.
+    /// <c>Telephony:Storage</c>, which must be shared (<c>AzureTable</c>), the dashboard when on, and telemetry.
     /// </summary>
     public static IClientBuilder AddTelephonyClient(this IClientBuilder client, IConfiguration configuration)
     {
@@ -47,6 +47,6 @@ public static class TelephonyClient
         }
 
         client.Services.AddAzureTableCatalogs(AzureTables.Client(storage));
-        return client.AddTelephonyTelemetry(configuration);
+        return client.AddTelephonyDashboard(configuration).AddTelephonyTelemetry(configuration);
     }
 }

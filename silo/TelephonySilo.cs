@@ -66,7 +66,7 @@ public static class TelephonySilo
     /// Everything but clustering: the product's grains and their services, grain state, reminders and the catalogs in
     /// the store named by <c>Telephony:Storage:Provider</c> (<c>Sqlite</c>, the default; <c>AzureTable</c>; or
     /// <c>Memory</c>) and <c>Telephony:Storage:ConnectionString</c> (or <c>ServiceUri</c> for Azure Table), and
-    /// <c>Telephony:Silo</c>'s name and collection settings.
+    /// <c>Telephony:Silo</c>'s name and collection settings, and the dashboard's statistics when <c>Telephony:Dashboard:Enabled</c>.
     /// </summary>
     public static ISiloBuilder ConfigureTelephony(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -88,7 +88,7 @@ public static class TelephonySilo
         silo.Services.AddLogging(logging => logging.AddFilter("Orleans.Hosting.ReminderOptionsValidator", LogLevel.Error));
         silo.AddIncomingGrainCallFilter<FailedCallReload>();
         silo.Services.AddTelephonyGrains(configuration);
-        return silo.AddTelephonyTelemetry(configuration);
+        return silo.AddTelephonyDashboard(configuration).AddTelephonyTelemetry(configuration);
     }
 
     private static void AddStore(ISiloBuilder silo, IConfigurationSection storage)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Telephony.Api.Boundary;
+using Telephony.Api.Dashboard;
 using Telephony.Api.Errors;
 using Telephony.Api.Health;
 using Telephony.Api.Routing;
@@ -99,6 +100,7 @@ public static class TelephonyApi
         app.MapReservationEndpoints();
         app.MapRoutingListEndpoints();
         app.MapSessionEndpoints();
+        app.MapTelephonyDashboard(app.Configuration);
         return app;
     }
 
