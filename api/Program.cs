@@ -1,17 +1,28 @@
 using Telephony.Api.Hosting;
 using Telephony.Api.Security;
+using Telephony.SiloHost;
 
 if (ApiKeyCommand.TryRun(args, Console.Out))
 {
-    return;
+    return 0;
 }
 
 var builder = WebApplication.CreateBuilder(args);
+WebApplication app;
 var development = DevelopmentAccount.AddIfNoAccounts(builder.Configuration);
-builder.AddTelephonyApi();
+try
+{
+    builder.AddTelephonyApi();
+    app = builder.Build();
+    app.MapTelephonyApi();
+}
+catch (SettingException e) when (!builder.Environment.IsEnvironment("Testing"))
+{
+    // The operator's mistake, not the program's: one line naming the setting, no stack trace. Test hosts see the exception.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 
-var app = builder.Build();
-app.MapTelephonyApi();
 if (development)
 {
     app.Logger.LogWarning(
@@ -22,7 +33,8 @@ if (development)
         DevelopmentAccount.AgentKey);
 }
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The API host's entry point; public so integration tests can start it.</summary>
 public partial class Program;

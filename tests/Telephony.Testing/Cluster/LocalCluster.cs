@@ -160,7 +160,7 @@ public sealed class LocalCluster : IAsyncDisposable
         };
 
     /// <summary>A project's build output beside this test's (same configuration and framework).</summary>
-    private static string Build(string project, string assembly)
+    public static string Build(string project, string assembly)
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var path = Path.Combine(RepositoryRoot.Path, project, "bin", framework.Parent!.Name, framework.Name, assembly);

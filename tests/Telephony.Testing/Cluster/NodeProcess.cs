@@ -68,6 +68,14 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>CPU time the process has used (zero once it has ended).</summary>
     public TimeSpan CpuTime()
     {
