@@ -77,6 +77,7 @@ public sealed partial class AgentConsoleTests(ConsoleHost host)
         await agent.Button("End").ClickAsync();
         await Expect(agent.Page.Locator("#call-summary")).ToHaveTextAsync($"Call with {Caller} ended.");
         await Expect(agent.Button("Hold")).ToBeDisabledAsync();
+        await Expect(agent.Page.Locator("#members tbody td:nth-child(3)")).ToHaveTextAsync(["Not connected", "Not connected", "Not connected"]);
         await Expect(supervisor.Rows("live-sessions")).ToHaveCountAsync(0);
         await Expect(supervisor.Page.Locator("#live-sessions-none")).ToBeVisibleAsync();
         await agent.Button("Wrap up").ClickAsync();
@@ -113,6 +114,14 @@ public sealed partial class AgentConsoleTests(ConsoleHost host)
         await Expect(agent.Button("Accept")).ToBeHiddenAsync();
         await Expect(agent.Page.Locator("#offer-progress")).ToBeHiddenAsync();
         await agent.ScreenshotAsync("timed-out");
+
+        // Tim is not offered it again: a supervisor sees the caller still waiting in the queue.
+        var supervisor = new ConsolePage(await host.NewPageAsync(), shots, "supervisor");
+        await supervisor.SignInAsSupervisorAsync(ForeignKey, workspace);
+        var queue = supervisor.Row("queues", "Sales").Locator("td");
+        await Expect(queue).ToHaveTextAsync([Exactly("Sales"), Exactly("1"), Exactly("0"), new Regex($@"^{Regex.Escape(Caller)} \(\d+ s\)$")]);
+        await Expect(supervisor.Row("live-sessions", Caller).Locator("td").Nth(3)).ToHaveTextAsync("Queued");
+        await supervisor.ScreenshotAsync("caller-waiting");
     }
 
     [Fact]
@@ -140,6 +149,8 @@ public sealed partial class AgentConsoleTests(ConsoleHost host)
 
     [GeneratedRegex(@"^Answer within \d+ s$")]
     private static partial Regex AnswerWithin();
+
+    private static Regex Exactly(string text) => new($"^{Regex.Escape(text)}$");
 
     private async Task PlaceCallAsync(string adminKey, string from, string to)
     {

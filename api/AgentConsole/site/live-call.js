@@ -41,7 +41,7 @@ export class LiveCall {
     }
     this.#reservation = working ? reservation : null;
     show(byId('call'), working);
-    if (working && sessionId && !this.#stopPolling && !this.#session?.ended) {
+    if (working && sessionId && !this.#stopPolling && this.#session === null) {
       this.#stopPolling = poll(() => this.#sessions.get(sessionId), {
         onValue: (session) => this.#show(session),
         onError: (error) => showProblem(this.#problem, error),
@@ -66,12 +66,13 @@ export class LiveCall {
 
   #show(session) {
     this.#session = session;
-    if (session.ended) {
+    // Members leave as the provider reports their legs hung up, a moment after the session ends: follow until all have.
+    if (session.ended && session.members.every((m) => m.callState === 'None')) {
       this.#stop();
     }
     const caller = session.members.find((m) => m.role === 'Caller')?.identity ?? session.fromAddress;
     byId('call-summary').textContent = session.ended ? `Call with ${caller} ended.` : `Call with ${caller}: ${session.callState}.`;
-    fillRows(byId('members'), session.members, (m) => [m.role, m.displayName || m.identity, m.callState]);
+    fillRows(byId('members'), session.members, (m) => [m.role, m.displayName || m.identity, m.callState === 'None' ? 'Not connected' : m.callState]);
     this.#renderControls();
   }
 
