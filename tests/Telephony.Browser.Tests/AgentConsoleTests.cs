@@ -29,6 +29,7 @@ public sealed partial class AgentConsoleTests(ConsoleHost host)
         await agent.SignInAsAgentAsync(ConsoleHost.AliceKey, workspace, worker);
         await Expect(agent.Connection).ToHaveTextAsync("Online");
         await Expect(agent.Page.Locator("#agent-name")).ToHaveTextAsync("Alice");
+        await Expect(agent.Page.Locator("#agent-title")).ToBeFocusedAsync();
         await Expect(agent.Page.Locator("#activity-now")).ToHaveTextAsync("Offline");
         await agent.ScreenshotAsync("signed-in");
         await supervisor.SignInAsSupervisorAsync(AdminKey, workspace);
@@ -94,7 +95,7 @@ public sealed partial class AgentConsoleTests(ConsoleHost host)
     }
 
     [Fact]
-    public async Task An_offer_left_unanswered_shows_as_timed_out()
+    public async Task An_offer_left_unanswered_shows_as_timed_out_and_the_caller_waits_on_in_the_queue()
     {
         var shots = new Screenshots("offer-times-out");
         var agent = new ConsolePage(await host.NewPageAsync(), shots, "agent");
@@ -122,6 +123,14 @@ public sealed partial class AgentConsoleTests(ConsoleHost host)
         await Expect(queue).ToHaveTextAsync([Exactly("Sales"), Exactly("1"), Exactly("0"), new Regex($@"^{Regex.Escape(Caller)} \(\d+ s\)$")]);
         await Expect(supervisor.Row("live-sessions", Caller).Locator("td").Nth(3)).ToHaveTextAsync("Queued");
         await supervisor.ScreenshotAsync("caller-waiting");
+
+        // The network goes and comes back: the console says so, and carries on by itself.
+        await supervisor.Page.Context.SetOfflineAsync(true);
+        await Expect(supervisor.Connection).ToHaveTextAsync("Offline, reconnecting…");
+        await supervisor.ScreenshotAsync("offline");
+        await supervisor.Page.Context.SetOfflineAsync(false);
+        await Expect(supervisor.Connection).ToHaveTextAsync("Online");
+        await Expect(supervisor.Row("queues", "Sales").Locator("td").Nth(1)).ToHaveTextAsync("1");
     }
 
     [Fact]

@@ -52,6 +52,8 @@ form.addEventListener('submit', async (event) => {
     show(byId('sign-in'), false);
     show(byId(view), true);
     show(byId('sign-out'), true);
+    // The form that had the focus is gone: a keyboard or screen reader user starts again at the view's heading.
+    byId(`${view}-title`).focus();
   } catch (error) {
     showConnection('error', error);
     showProblem(problem, refusal(error));
