@@ -22,7 +22,7 @@ public sealed class ConsoleHost : IAsyncLifetime
     public const string GlobexNumber = "+15550200000";
 
     /// <summary>Seconds an offer to Tim waits: long enough to see it counting down on a busy machine, short enough to wait out.</summary>
-    public const int ShortOfferTimeout = 8;
+    public const int ShortOfferTimeout = 15;
 
     private readonly TemporarySqliteFile _store = new();
     private ApiFactory? _api;
