@@ -105,7 +105,7 @@ public sealed partial class AgentConsoleTests(ConsoleHost host)
         await Expect(agent.Connection).ToHaveTextAsync("Online");
         await agent.Button("Available").ClickAsync();
         await Expect(agent.Page.Locator("#activity-now")).ToHaveTextAsync("Available (taking calls)");
-        await PlaceCallAsync(ForeignKey, Caller, ConsoleHost.GlobexNumber);
+        await PlaceCallAsync(ForeignKey, Caller, ForeignCallerId);
         await Expect(agent.Page.Locator("#offer-status")).ToHaveTextAsync("Offered");
         await Expect(agent.Page.Locator("#offer-countdown")).ToHaveTextAsync(AnswerWithin());
         await agent.ScreenshotAsync("offered");

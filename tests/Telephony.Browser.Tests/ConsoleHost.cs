@@ -18,9 +18,6 @@ public sealed class ConsoleHost : IAsyncLifetime
     /// <summary>Tim's own key, in the globex account.</summary>
     public const string TimKey = "tim-agent-key";
 
-    /// <summary>The globex account's caller id, the number its simulated callers ring.</summary>
-    public const string GlobexNumber = "+15550200000";
-
     /// <summary>Seconds an offer to Tim waits: long enough to see it counting down on a busy machine, short enough to wait out.</summary>
     public const int ShortOfferTimeout = 15;
 
