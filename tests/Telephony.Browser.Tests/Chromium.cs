@@ -11,13 +11,13 @@ public static class Chromium
     /// <summary>Where apt installs Chromium.</summary>
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    /// <summary>Starts Playwright and a headless Chromium.</summary>
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <summary>Starts Playwright and a headless Chromium (the one at <paramref name="executablePath"/>, apt's by default).</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string executablePath = ExecutablePath)
     {
-        if (!File.Exists(ExecutablePath))
+        if (!File.Exists(executablePath))
         {
             throw new InvalidOperationException(
-                $"Chromium is not installed at {ExecutablePath}: the browser tests drive it (apt-get install -y chromium; .ci/run does this).");
+                $"Chromium is not installed at {executablePath}: the browser tests drive it (apt-get install -y chromium; .ci/run does this).");
         }
 
         // Only the driver bundled in the Microsoft.Playwright package runs: nothing may reach for a browser download.
@@ -28,7 +28,7 @@ public static class Chromium
             // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = ExecutablePath,
+                ExecutablePath = executablePath,
                 Headless = true,
                 Args = ["--no-sandbox"],
                 Timeout = 120_000,
