@@ -3,6 +3,8 @@ namespace Telephony.Api.Hosting;
 /// <summary>
 /// When no account is configured, one development account on the Simulator with two documented
 /// keys, so <c>dotnet run --project api</c> works with no credentials. Configuring any account replaces it.
+/// <c>Telephony:Development:Workspace</c>, <c>:TaskQueue</c> and <c>:Worker</c> (sids made with the Admin key) route
+/// its incoming calls to that queue and let the agent key act as that worker, as <c>scripts/console-demo.sh</c> sets up.
 /// </summary>
 public static class DevelopmentAccount
 {
@@ -12,7 +14,7 @@ public static class DevelopmentAccount
     /// <summary>An Admin key of the development account.</summary>
     public const string AdminKey = "dev-admin-key";
 
-    /// <summary>A User key of the development account, acting as agent@example.com.</summary>
+    /// <summary>A User key of the development account, acting as agent@example.com (or as the configured development worker).</summary>
     public const string AgentKey = "dev-agent-key";
 
     /// <summary>The development account's caller id.</summary>
@@ -26,6 +28,7 @@ public static class DevelopmentAccount
             return false;
         }
 
+        var routing = configuration.GetSection("Telephony:Development");
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Telephony:Accounts:0:Id"] = Id,
@@ -36,7 +39,9 @@ public static class DevelopmentAccount
             ["Telephony:Accounts:0:ApiKeys:0:UserId"] = "admin@example.com",
             ["Telephony:Accounts:0:ApiKeys:1:Key"] = AgentKey,
             ["Telephony:Accounts:0:ApiKeys:1:Role"] = "User",
-            ["Telephony:Accounts:0:ApiKeys:1:UserId"] = "agent@example.com",
+            ["Telephony:Accounts:0:ApiKeys:1:UserId"] = routing["Worker"] ?? "agent@example.com",
+            ["Telephony:Accounts:0:DefaultWorkspace"] = routing["Workspace"],
+            ["Telephony:Accounts:0:DefaultTaskQueue"] = routing["TaskQueue"],
         });
         return true;
     }

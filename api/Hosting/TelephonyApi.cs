@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Telephony.Api.AgentConsole;
 using Telephony.Api.Boundary;
 using Telephony.Api.Dashboard;
 using Telephony.Api.Errors;
@@ -86,6 +87,7 @@ public static class TelephonyApi
         app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         app.UseRequestSizeLimits();
         app.UseSdkFiles();
+        app.UseConsoleFiles();
         app.UseJsonCharsetCheck();
         app.UseAuthentication();
         app.UseRateLimiter();

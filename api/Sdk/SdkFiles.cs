@@ -15,14 +15,20 @@ public static class SdkFiles
     /// <summary>Serves the SDK's files; anything else under <c>/sdk/</c> falls through to a 404.</summary>
     public static IApplicationBuilder UseSdkFiles(this IApplicationBuilder app)
     {
-        var types = new FileExtensionContentTypeProvider();
-        types.Mappings[".js"] = "text/javascript; charset=utf-8";
-        types.Mappings[".ts"] = "text/plain; charset=utf-8";
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(System.IO.Path.Combine(AppContext.BaseDirectory, "sdk")),
             RequestPath = Path,
-            ContentTypeProvider = types,
+            ContentTypeProvider = BrowserContentTypes(),
         });
+    }
+
+    /// <summary>Content types for files a browser loads from this service: modules as <c>text/javascript</c>, type declarations as plain text.</summary>
+    public static FileExtensionContentTypeProvider BrowserContentTypes()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".js"] = "text/javascript; charset=utf-8";
+        types.Mappings[".ts"] = "text/plain; charset=utf-8";
+        return types;
     }
 }

@@ -24,6 +24,9 @@ public static class SessionAccounts
     /// <summary>An Admin key of another account.</summary>
     public const string ForeignKey = "globex-admin-key";
 
+    /// <summary>The other account's caller id.</summary>
+    public const string ForeignCallerId = "+15550200000";
+
     /// <summary>Configuration for both accounts on the Simulator in <paramref name="format"/>.</summary>
     public static Dictionary<string, string?> Settings(string format = "Twilio", int answerDelayMs = 50) => new()
     {
@@ -44,7 +47,7 @@ public static class SessionAccounts
         ["Telephony:Accounts:0:ApiKeys:2:UserId"] = "other@acme.example",
         ["Telephony:Accounts:1:Id"] = "globex",
         ["Telephony:Accounts:1:Provider"] = "Simulator",
-        ["Telephony:Accounts:1:CallerId"] = "+15550200000",
+        ["Telephony:Accounts:1:CallerId"] = ForeignCallerId,
         ["Telephony:Accounts:1:Simulator:Format"] = format,
         ["Telephony:Accounts:1:ApiKeys:0:Key"] = ForeignKey,
         ["Telephony:Accounts:1:ApiKeys:0:Role"] = "Admin",
