@@ -112,16 +112,13 @@ public static class ReservationEndpoints
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
         var after = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
-        // A stream ends when its client goes or the host stops: an open stream would otherwise hold up the shutdown.
-        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        using var streaming = ServerSentEvents.Lifetime(http, lifetime);
         var cancellation = streaming.Token;
         try
         {
             // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
             using var subscription = await broadcaster.SubscribeAsync(workspaceSid, workerSid, cancellation);
-            http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-cache";
-            await http.Response.Body.FlushAsync(cancellation);
+            await ServerSentEvents.StartAsync(http.Response, cancellation);
             var stored = await worker.GetEvents(after);
             foreach (var workerEvent in stored.Value ?? [])
             {
@@ -148,8 +145,7 @@ public static class ReservationEndpoints
 
         var data = ApiJson.Serialize(workerEvent.Reservation, RoutingJsonContext.Default.Reservation);
         var type = JsonSerializer.Serialize(workerEvent.EventType, RoutingJsonContext.Default.WorkerEventType).Trim('"');
-        await response.WriteAsync($"id: {workerEvent.Id}\nevent: {type}\ndata: {data}\n\n", cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        await ServerSentEvents.WriteAsync(response, workerEvent.Id.ToString(CultureInfo.InvariantCulture), type, data, cancellationToken);
         return workerEvent.Id;
     }
 

@@ -30,6 +30,7 @@ public static class SessionEndpoints
         sessions.MapGet("/", ListAsync);
         sessions.MapGet("/active", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, userId: null));
         sessions.MapGet("/my", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, http.User.UserId() ?? string.Empty));
+        sessions.MapGet("/events", SessionEventEndpoints.StreamAsync);
         sessions.MapGet("/{sessionId}", async (HttpContext http, string sessionId, IGrainFactory grains) =>
             Answer(await grains.GetGrain<ISessionGrain>(sessionId).Get(http.User.AccountId())));
         sessions.MapPost("/", (HttpContext http, IGrainFactory grains) =>
