@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Providers;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Telephony.Api.Hosting;
 
 namespace Telephony.Api.Health;
 
@@ -17,8 +18,12 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         var health = routes.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", (ILocalSiloDetails silo) => TypedResults.Ok(new HealthReport("Healthy", silo.Name, null)));
-        health.MapGet("/ready", ReadyAsync);
+        health.MapGet("/live", (ILocalSiloDetails silo) => TypedResults.Ok(new HealthReport("Healthy", silo.Name, null)))
+            .Describe("Live", "Whether the process runs").Problems(StatusCodes.Status431RequestHeaderFieldsTooLarge);
+        health.MapGet("/ready", ReadyAsync)
+            .Describe("Ready", "Whether the silo is active and its store answers (503 with the same report when not)")
+            .Answers<HealthReport>().Answers<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .Problems(StatusCodes.Status431RequestHeaderFieldsTooLarge);
         return routes;
     }
 

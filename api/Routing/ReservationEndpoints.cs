@@ -35,15 +35,20 @@ public static class ReservationEndpoints
     /// <summary>Maps the reservation and worker event routes.</summary>
     public static IEndpointRouteBuilder MapReservationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var worker = routes.MapGroup(WorkerRoute).WithTags("Reservations").RequireAuthorization(ApiRoles.AnyUser);
-        worker.MapGet("/reservations/{reservationSid}", GetAsync);
+        var worker = routes.MapGroup(WorkerRoute).WithTags("Reservations").RequireAuthorization(ApiRoles.AnyUser).Problems(OpenApiDescriptions.KeyedProblems);
+        worker.MapGet("/reservations/{reservationSid}", GetAsync)
+            .Describe("GetReservation", "One reservation, with its version as ETag").Finds<Reservation>().Problems(StatusCodes.Status403Forbidden);
         foreach (var (name, instruction) in Instructions)
         {
             worker.MapPost($"/reservations/{{reservationSid}}/{name}", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
-                InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, instruction));
+                InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, instruction))
+                .Describe($"Reservation{char.ToUpperInvariant(name[0])}{name[1..]}", $"The {name} instruction, conditional on If-Match when given")
+                .Updates<ReservationInstruction, Reservation>(optional: true).Problems(StatusCodes.Status412PreconditionFailed);
         }
 
-        worker.MapGet("/events", StreamEventsAsync);
+        worker.MapGet("/events", StreamEventsAsync)
+            .Describe("StreamWorkerEvents", "The worker's reservation events as Server-Sent Events, resumable with Last-Event-ID")
+            .Answers<string>(contentType: ServerSentEvents.ContentType).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return routes;
     }
 
