@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Telephony.Api.Boundary;
 using Telephony.Api.Errors;
 using Telephony.Api.Health;
+using Telephony.Api.Pages;
 using Telephony.Api.Routing;
 using Telephony.Api.Sdk;
 using Telephony.Api.Security;
@@ -68,6 +69,8 @@ public static class TelephonyApi
         app.UseAuthorization();
         app.UseRouteIdCheck();
         app.MapOpenApi();
+        app.MapFrontPage();
+        app.MapApiReference();
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();
         app.MapBandwidthWebhooks();
