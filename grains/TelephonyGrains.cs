@@ -10,6 +10,7 @@ using Telephony.GrainInterfaces.Routing;
 using Telephony.Grains.Calls;
 using Telephony.Grains.Routing;
 using Telephony.Grains.Sessions;
+using Telephony.Grains.Sessions.Events;
 using Telephony.Providers;
 using Telephony.Providers.Accounts;
 using Telephony.Providers.Simulator;
@@ -23,7 +24,7 @@ public static class TelephonyGrains
     public const string SimulatorHttpClientName = "telephony-simulator";
 
     /// <summary>
-    /// Adds accounts, provider adapters, the worker event broadcaster, reservation timeout settings and the JSON
+    /// Adds accounts, provider adapters, the worker and session event broadcasters, reservation timeout settings and the JSON
     /// contract of the grains' stored state.
     /// </summary>
     public static IServiceCollection AddTelephonyGrains(this IServiceCollection services, IConfiguration configuration)
@@ -47,6 +48,7 @@ public static class TelephonyGrains
         services.AddHttpClient(SimulatorHttpClientName);
         services.TryAddSingleton(sp => CreateSimulators(sp, () => sp.GetRequiredService<IOptions<ProviderOptions>>().Value.PublicBaseUrl));
         services.TryAddSingleton<WorkerEventBroadcaster>();
+        services.TryAddSingleton<SessionEventBroadcaster>();
         services.AddOptions<SystemTextJsonGrainStorageSerializerOptions>().Configure(o => UseStateJson(o.JsonSerializerOptions));
         return services;
     }

@@ -18,8 +18,12 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         var health = routes.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", (FrontDoor node) => TypedResults.Ok(new HealthReport("Healthy", node.Name, null)));
-        health.MapGet("/ready", ReadyAsync);
+        health.MapGet("/live", (FrontDoor node) => TypedResults.Ok(new HealthReport("Healthy", node.Name, null)))
+            .Describe("Live", "Whether the process runs").Problems(StatusCodes.Status431RequestHeaderFieldsTooLarge);
+        health.MapGet("/ready", ReadyAsync)
+            .Describe("Ready", "Whether this node is active in the cluster and the grain store answers (503 with the same report when not)")
+            .Answers<HealthReport>().Answers<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .Problems(StatusCodes.Status431RequestHeaderFieldsTooLarge);
         return routes;
     }
 

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Telephony.Api.Health;
 using Telephony.Api.Routing;
+using Telephony.Api.Sessions;
 using Telephony.Api.Simulator;
+using Telephony.GrainInterfaces.Sessions.Events;
 
 namespace Telephony.Api.Hosting;
 
@@ -15,4 +17,8 @@ namespace Telephony.Api.Hosting;
 [JsonSerializable(typeof(SimulatedIncomingCall))]
 [JsonSerializable(typeof(SimulatedCallAccepted))]
 [JsonSerializable(typeof(CreateWorkspaceBody))]
+[JsonSerializable(typeof(ActiveSessionsChange))]
+[JsonSerializable(typeof(SessionStreamReset))]
+[JsonSerializable(typeof(SessionStreamReady))]
+[JsonSerializable(typeof(SessionEventKind))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using Telephony.Api.Boundary;
 using Telephony.Api.Dashboard;
 using Telephony.Api.Errors;
 using Telephony.Api.Health;
+using Telephony.Api.Pages;
 using Telephony.Api.Routing;
 using Telephony.Api.Sdk;
 using Telephony.Api.Security;
@@ -94,6 +95,8 @@ public static class TelephonyApi
         app.UseAuthorization();
         app.UseRouteIdCheck();
         app.MapOpenApi();
+        app.MapFrontPage();
+        app.MapApiReference();
         app.MapHealthEndpoints();
         app.MapTwilioWebhooks();
         app.MapBandwidthWebhooks();

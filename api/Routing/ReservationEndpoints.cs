@@ -35,15 +35,20 @@ public static class ReservationEndpoints
     /// <summary>Maps the reservation and worker event routes.</summary>
     public static IEndpointRouteBuilder MapReservationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var worker = routes.MapGroup(WorkerRoute).WithTags("Reservations").RequireAuthorization(ApiRoles.AnyUser);
-        worker.MapGet("/reservations/{reservationSid}", GetAsync);
+        var worker = routes.MapGroup(WorkerRoute).WithTags("Reservations").RequireAuthorization(ApiRoles.AnyUser).Problems(OpenApiDescriptions.KeyedProblems);
+        worker.MapGet("/reservations/{reservationSid}", GetAsync)
+            .Describe("GetReservation", "One reservation, with its version as ETag").Finds<Reservation>().Problems(StatusCodes.Status403Forbidden);
         foreach (var (name, instruction) in Instructions)
         {
             worker.MapPost($"/reservations/{{reservationSid}}/{name}", (HttpContext http, string workspaceSid, string workerSid, string reservationSid, IGrainFactory grains) =>
-                InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, instruction));
+                InstructAsync(http, workspaceSid, workerSid, reservationSid, grains, instruction))
+                .Describe($"Reservation{char.ToUpperInvariant(name[0])}{name[1..]}", $"The {name} instruction, conditional on If-Match when given")
+                .Updates<ReservationInstruction, Reservation>(optional: true).Problems(StatusCodes.Status412PreconditionFailed);
         }
 
-        worker.MapGet("/events", StreamEventsAsync);
+        worker.MapGet("/events", StreamEventsAsync)
+            .Describe("StreamWorkerEvents", "The worker's reservation events as Server-Sent Events, resumable with Last-Event-ID")
+            .Answers<string>(contentType: ServerSentEvents.ContentType).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -112,16 +117,13 @@ public static class ReservationEndpoints
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
         var after = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
-        // A stream ends when its client goes or the host stops: an open stream would otherwise hold up the shutdown.
-        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        using var streaming = ServerSentEvents.Lifetime(http, lifetime);
         var cancellation = streaming.Token;
         try
         {
             // Subscribe first, then replay what is stored, so nothing falls between the two; ids drop the overlap.
             using var subscription = await broadcaster.SubscribeAsync(workspaceSid, workerSid, cancellation);
-            http.Response.ContentType = "text/event-stream";
-            http.Response.Headers.CacheControl = "no-cache";
-            await http.Response.Body.FlushAsync(cancellation);
+            await ServerSentEvents.StartAsync(http.Response, cancellation);
             var stored = await worker.GetEvents(after);
             foreach (var workerEvent in stored.Value ?? [])
             {
@@ -148,8 +150,7 @@ public static class ReservationEndpoints
 
         var data = ApiJson.Serialize(workerEvent.Reservation, RoutingJsonContext.Default.Reservation);
         var type = JsonSerializer.Serialize(workerEvent.EventType, RoutingJsonContext.Default.WorkerEventType).Trim('"');
-        await response.WriteAsync($"id: {workerEvent.Id}\nevent: {type}\ndata: {data}\n\n", cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        await ServerSentEvents.WriteAsync(response, workerEvent.Id.ToString(CultureInfo.InvariantCulture), type, data, cancellationToken);
         return workerEvent.Id;
     }
 

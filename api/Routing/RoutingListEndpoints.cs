@@ -22,10 +22,11 @@ public static class RoutingListEndpoints
     /// <summary>Maps the task, worker and reservation lists.</summary>
     public static IEndpointRouteBuilder MapRoutingListEndpoints(this IEndpointRouteBuilder routes)
     {
-        var workspace = routes.MapGroup("/workspaces/{workspaceSid}").RequireAuthorization(ApiRoles.AnyUser);
-        workspace.MapGet("/tasks", ListTasksAsync).WithTags("Workspaces");
-        workspace.MapGet("/workers", ListWorkersAsync).WithTags("Workspaces");
-        workspace.MapGet("/workers/{workerSid}/reservations", ListReservationsAsync).WithTags("Reservations");
+        var workspace = routes.MapGroup("/workspaces/{workspaceSid}").RequireAuthorization(ApiRoles.AnyUser).Problems(OpenApiDescriptions.KeyedProblems);
+        workspace.MapGet("/tasks", ListTasksAsync).WithTags("Workspaces").Describe("ListTasks", "The workspace's tasks, newest first, a page at a time").Finds<TaskList>();
+        workspace.MapGet("/workers", ListWorkersAsync).WithTags("Workspaces").Describe("ListWorkers", "The workspace's workers, a page at a time").Finds<WorkerList>();
+        workspace.MapGet("/workers/{workerSid}/reservations", ListReservationsAsync).WithTags("Reservations")
+            .Describe("ListReservations", "A worker's reservations, newest first, a page at a time").Finds<ReservationList>().Problems(StatusCodes.Status403Forbidden);
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization.Metadata;
 using Orleans;
+using Telephony.Api.Hosting;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Routing;
 
@@ -12,20 +13,22 @@ public static class WorkspaceEndpoints
     /// <summary>Maps <c>/workspaces</c> and its children.</summary>
     public static IEndpointRouteBuilder MapWorkspaceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var workspaces = routes.MapGroup("/workspaces").WithTags("Workspaces").RequireAuthorization(ApiRoles.AnyUser);
-        workspaces.MapPost("/", CreateWorkspaceAsync).RequireAuthorization(ApiRoles.AdminOnly);
-        workspaces.MapGet("/{workspaceSid}", GetWorkspaceAsync);
+        var workspaces = routes.MapGroup("/workspaces").WithTags("Workspaces").RequireAuthorization(ApiRoles.AnyUser).Problems(OpenApiDescriptions.KeyedProblems);
+        workspaces.MapPost("/", CreateWorkspaceAsync).RequireAuthorization(ApiRoles.AdminOnly)
+            .Describe("CreateWorkspace", "Creates a workspace (Admin keys)").Creates<CreateWorkspaceBody, Workspace>();
+        workspaces.MapGet("/{workspaceSid}", GetWorkspaceAsync).Describe("GetWorkspace", "One workspace").Finds<Workspace>();
 
-        workspaces.MapPost("/{workspaceSid}/workers", CreateWorkerAsync);
-        workspaces.MapGet("/{workspaceSid}/workers/{workerSid}", GetWorkerAsync);
-        workspaces.MapPost("/{workspaceSid}/workers/{workerSid}", UpdateWorkerAsync);
+        workspaces.MapPost("/{workspaceSid}/workers", CreateWorkerAsync).Describe("CreateWorker", "Creates a worker (Admin keys)").Creates<CreateWorkerRequest, Worker>();
+        workspaces.MapGet("/{workspaceSid}/workers/{workerSid}", GetWorkerAsync).Describe("GetWorker", "One worker").Finds<Worker>();
+        workspaces.MapPost("/{workspaceSid}/workers/{workerSid}", UpdateWorkerAsync)
+            .Describe("UpdateWorker", "Changes a worker's name, attributes or activity (its own User key or an Admin key)").Updates<UpdateWorkerRequest, Worker>();
 
-        workspaces.MapPost("/{workspaceSid}/task-queues", CreateTaskQueueAsync);
-        workspaces.MapGet("/{workspaceSid}/task-queues", ListTaskQueuesAsync);
-        workspaces.MapGet("/{workspaceSid}/task-queues/{queueSid}", GetTaskQueueAsync);
+        workspaces.MapPost("/{workspaceSid}/task-queues", CreateTaskQueueAsync).Describe("CreateTaskQueue", "Creates a task queue (Admin keys)").Creates<CreateTaskQueueRequest, TaskQueue>();
+        workspaces.MapGet("/{workspaceSid}/task-queues", ListTaskQueuesAsync).Describe("ListTaskQueues", "The workspace's task queues").Finds<IReadOnlyList<TaskQueue>>();
+        workspaces.MapGet("/{workspaceSid}/task-queues/{queueSid}", GetTaskQueueAsync).Describe("GetTaskQueue", "One task queue").Finds<TaskQueue>();
 
-        workspaces.MapPost("/{workspaceSid}/tasks", CreateTaskAsync);
-        workspaces.MapGet("/{workspaceSid}/tasks/{taskSid}", GetTaskAsync);
+        workspaces.MapPost("/{workspaceSid}/tasks", CreateTaskAsync).Describe("CreateTask", "Creates a task; it is offered to an available worker of its queue").Creates<CreateTaskRequest, RoutingTask>();
+        workspaces.MapGet("/{workspaceSid}/tasks/{taskSid}", GetTaskAsync).Describe("GetTask", "One task").Finds<RoutingTask>();
         return routes;
     }
 

@@ -26,33 +26,51 @@ public static class SessionEndpoints
     /// <summary>Maps every <c>/sessions</c> route.</summary>
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var sessions = routes.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(ApiRoles.AnyUser);
-        sessions.MapGet("/", ListAsync);
-        sessions.MapGet("/active", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, userId: null));
-        sessions.MapGet("/my", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, http.User.UserId() ?? string.Empty));
+        var sessions = routes.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(ApiRoles.AnyUser).Problems(OpenApiDescriptions.KeyedProblems);
+        sessions.MapGet("/", ListAsync)
+            .Describe("ListSessions", "The account's sessions, newest first, a page at a time").Answers<ListSessionsResponse>().Problems(400);
+        sessions.MapGet("/active", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, userId: null))
+            .Describe("ListActiveSessions", "The account's live sessions").Answers<SessionList>().Problems(400);
+        sessions.MapGet("/my", (HttpContext http, ISessionCatalog catalog) => LiveAsync(http, catalog, http.User.UserId() ?? string.Empty))
+            .Describe("ListMySessions", "The key user's live sessions").Answers<SessionList>().Problems(400);
+        sessions.MapGet("/events", SessionEventEndpoints.StreamAsync)
+            .Describe("StreamSessionEvents", "The account's session changes as Server-Sent Events, resumable with Last-Event-ID")
+            .Answers<string>(contentType: ServerSentEvents.ContentType).Problems(400);
         sessions.MapGet("/{sessionId}", async (HttpContext http, string sessionId, IGrainFactory grains) =>
-            Answer(await grains.GetGrain<ISessionGrain>(sessionId).Get(http.User.AccountId())));
+            Answer(await grains.GetGrain<ISessionGrain>(sessionId).Get(http.User.AccountId())))
+            .Describe("GetSession", "One session").Answers<SessionInfo>().Problems(400, 404);
         sessions.MapPost("/", (HttpContext http, IGrainFactory grains) =>
-            StartAsync(http, grains, Json.NewSession, static body => body));
+            StartAsync(http, grains, Json.NewSession, static body => body))
+            .Describe("NewSession", "Dials a number or user, or starts a chat").Changes<NewSession>(StatusCodes.Status201Created);
         sessions.MapPost("/outgoing", (HttpContext http, IGrainFactory grains) =>
-            StartAsync(http, grains, Json.NewOutgoingSession, static body => new NewSession { Channel = FlowChannels.Voice, Destination = body.NumberToDial, CallerId = body.CallerId }));
+            StartAsync(http, grains, Json.NewOutgoingSession, static body => new NewSession { Channel = FlowChannels.Voice, Destination = body.NumberToDial, CallerId = body.CallerId }))
+            .Describe("NewOutgoingSession", "Starts an outgoing call").Changes<NewOutgoingSession>(StatusCodes.Status201Created);
         sessions.MapPatch("/{sessionId}", (HttpContext http, string sessionId, IGrainFactory grains) =>
-            ActAsync(http, grains, sessionId, Json.PatchSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Patch(c, b)));
-        sessions.MapDelete("/{sessionId}", EndAsync);
+            ActAsync(http, grains, sessionId, Json.PatchSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Patch(c, b)))
+            .Describe("PatchSession", "Changes console data, queue state or hold reason, or holds or unholds the call").Changes<PatchSession>().Problems(403, 404);
+        sessions.MapDelete("/{sessionId}", EndAsync)
+            .Describe("EndSession", "Ends the session, hanging up every leg").Changes<EndSession>(optional: true).Problems(403, 404);
         sessions.MapPost("/{sessionId}/hold", (HttpContext http, string sessionId, IGrainFactory grains) =>
-            ActAsync(http, grains, sessionId, Json.HoldSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Hold(c, b)));
+            ActAsync(http, grains, sessionId, Json.HoldSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Hold(c, b)))
+            .Describe("HoldSession", "Holds one participant").Changes<HoldSession>().Problems(403, 404);
         sessions.MapPost("/{sessionId}/unhold", (HttpContext http, string sessionId, IGrainFactory grains) =>
-            ActAsync(http, grains, sessionId, Json.UnholdSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Unhold(c, b), bodyOptional: true));
+            ActAsync(http, grains, sessionId, Json.UnholdSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Unhold(c, b), bodyOptional: true))
+            .Describe("UnholdSession", "Takes a held participant off hold").Changes<UnholdSession>(optional: true).Problems(403, 404);
         sessions.MapPost("/{sessionId}/redirect", (HttpContext http, string sessionId, IGrainFactory grains) =>
-            ActAsync(http, grains, sessionId, Json.RedirectSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Redirect(c, b)));
+            ActAsync(http, grains, sessionId, Json.RedirectSession, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.Redirect(c, b)))
+            .Describe("RedirectSession", "Blind-transfers the call").Changes<RedirectSession>().Problems(403, 404);
         sessions.MapPost("/{sessionId}/conference/members", (HttpContext http, string sessionId, IGrainFactory grains) =>
-            ActAsync(http, grains, sessionId, Json.AddConferenceMember, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.AddConferenceMember(c, b)));
+            ActAsync(http, grains, sessionId, Json.AddConferenceMember, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.AddConferenceMember(c, b)))
+            .Describe("AddConferenceMember", "Dials a member into the call, making it a conference first if needed").Changes<AddConferenceMember>().Problems(403, 404);
         sessions.MapDelete("/{sessionId}/conference/members/{callSid}", (HttpContext http, string sessionId, string callSid, IGrainFactory grains) =>
-            RunAsync(http, grains, sessionId, new RemoveConferenceMember { SessionId = sessionId, CallSid = callSid }, static (s, c, b) => s.RemoveConferenceMember(c, b)));
+            RunAsync(http, grains, sessionId, new RemoveConferenceMember { SessionId = sessionId, CallSid = callSid }, static (s, c, b) => s.RemoveConferenceMember(c, b)))
+            .Describe("RemoveConferenceMember", "Takes a member out of the call").Acts().Problems(403, 404);
         sessions.MapPost("/{sessionId}/members", (HttpContext http, string sessionId, IGrainFactory grains) =>
-            ActAsync(http, grains, sessionId, Json.InviteChatMember, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.InviteChatMember(c, b)));
+            ActAsync(http, grains, sessionId, Json.InviteChatMember, static (b, id) => b with { SessionId = id }, static (s, c, b) => s.InviteChatMember(c, b)))
+            .Describe("InviteChatMember", "Invites a member to the chat").Changes<InviteChatMember>().Problems(403, 404);
         sessions.MapDelete("/{sessionId}/members/{memberId}", (HttpContext http, string sessionId, string memberId, IGrainFactory grains) =>
-            RunAsync(http, grains, sessionId, new DeleteChatMember { SessionId = sessionId, MemberToRemove = memberId }, static (s, c, b) => s.RemoveChatMember(c, b)));
+            RunAsync(http, grains, sessionId, new DeleteChatMember { SessionId = sessionId, MemberToRemove = memberId }, static (s, c, b) => s.RemoveChatMember(c, b)))
+            .Describe("DeleteChatMember", "Removes a member from the chat").Acts().Problems(403, 404);
         return routes;
     }
 
@@ -191,4 +209,12 @@ public static class SessionEndpoints
     private static SessionCaller Caller(ClaimsPrincipal user) => new(user.AccountId(), user.UserId(), user.IsInRole(ApiRoles.Admin));
 
     private static IResult Answer(RoutingResult<SessionInfo> result) => RoutingHttp.Answer(result, Json.SessionInfo);
+
+    /// <summary>A session action's answer: the session afterwards, or 400, 409 or 502 (the provider could not be reached).</summary>
+    private static RouteHandlerBuilder Acts(this RouteHandlerBuilder builder, int statusCode = StatusCodes.Status200OK) =>
+        builder.Answers<SessionInfo>(statusCode).Problems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status502BadGateway);
+
+    /// <summary>A session action that reads a <typeparamref name="TBody"/>: <see cref="Acts"/> and a body's problems.</summary>
+    private static RouteHandlerBuilder Changes<TBody>(this RouteHandlerBuilder builder, int statusCode = StatusCodes.Status200OK, bool optional = false) =>
+        builder.Reads<TBody>(optional: optional).Acts(statusCode).Problems(OpenApiDescriptions.BodyProblems);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Telephony.Api.Routing;
+using Telephony.Api.Hosting;
 using Telephony.Api.Security;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.GrainInterfaces.Sessions;
@@ -15,9 +16,14 @@ public static class SimulatorEndpoints
     /// <summary>Maps <c>/simulator/calls/...</c>.</summary>
     public static IEndpointRouteBuilder MapSimulatorEndpoints(this IEndpointRouteBuilder routes)
     {
-        var simulator = routes.MapGroup("/simulator/calls").WithTags("Simulator").RequireAuthorization(ApiRoles.AnyUser);
-        simulator.MapPost("/incoming", PlaceIncomingCallAsync).RequireAuthorization(ApiRoles.AdminOnly);
-        simulator.MapPost("/{callId}/hangup", HangupAsync);
+        var simulator = routes.MapGroup("/simulator/calls").WithTags("Simulator").RequireAuthorization(ApiRoles.AnyUser).Problems(OpenApiDescriptions.KeyedProblems);
+        simulator.MapPost("/incoming", PlaceIncomingCallAsync).RequireAuthorization(ApiRoles.AdminOnly)
+            .Describe("PlaceSimulatedCall", "The Simulator places an incoming call to the account (Admin keys)")
+            .Reads<SimulatedIncomingCall>().Answers<SimulatedCallAccepted>(StatusCodes.Status202Accepted)
+            .Problems(OpenApiDescriptions.BodyProblems).Problems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+        simulator.MapPost("/{callId}/hangup", HangupAsync)
+            .Describe("HangUpSimulatedCall", "The Simulator's far end hangs up a call").AnswersNothing()
+            .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return routes;
     }
 

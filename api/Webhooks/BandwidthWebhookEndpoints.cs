@@ -1,3 +1,4 @@
+using Telephony.Api.Hosting;
 using Telephony.GrainInterfaces.Calls;
 using Telephony.Providers;
 using Telephony.Providers.Bandwidth;
@@ -13,7 +14,10 @@ public static class BandwidthWebhookEndpoints
     /// <summary>Maps <c>POST /webhooks/bandwidth/voice</c>.</summary>
     public static IEndpointRouteBuilder MapBandwidthWebhooks(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(WebhookPaths.BandwidthVoice, HandleAsync).WithTags("Webhooks").ExcludeFromDescription();
+        routes.MapPost(WebhookPaths.BandwidthVoice, HandleAsync).WithTags("Webhooks")
+            .Describe("BandwidthVoice", "Every Bandwidth voice callback: synchronous events answered with BXML, the rest with 204")
+            .Reads<BandwidthCallback>().Answers<string>(contentType: WebhookDescriptions.Xml).AnswersNothing()
+            .Problems(WebhookDescriptions.Problems).Problems(StatusCodes.Status415UnsupportedMediaType);
         return routes;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Telephony.Api.Hosting;
 using Telephony.Providers;
 using Telephony.Providers.Twilio;
 
@@ -22,10 +23,14 @@ public static class TwilioWebhookEndpoints
     /// <summary>Maps the three Twilio webhook routes.</summary>
     public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder routes)
     {
-        var twilio = routes.MapGroup(string.Empty).WithTags("Webhooks").ExcludeFromDescription();
-        twilio.MapPost(WebhookPaths.TwilioVoice, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Voice));
-        twilio.MapPost(WebhookPaths.TwilioStatus, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Status));
-        twilio.MapPost(WebhookPaths.TwilioConference, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Conference));
+        var twilio = routes.MapGroup(string.Empty).WithTags("Webhooks").Problems(WebhookDescriptions.Problems);
+        twilio.MapPost(WebhookPaths.TwilioVoice, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Voice))
+            .Describe("TwilioVoice", "Twilio's voice URL: an incoming or answered call, answered with TwiML")
+            .Reads<Dictionary<string, string>>(FormMediaType).Answers<string>(contentType: WebhookDescriptions.Xml);
+        twilio.MapPost(WebhookPaths.TwilioStatus, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Status))
+            .Describe("TwilioCallStatus", "Twilio's call status callback").Reads<Dictionary<string, string>>(FormMediaType).AnswersNothing();
+        twilio.MapPost(WebhookPaths.TwilioConference, (HttpContext http, WebhookServices services) => HandleAsync(http, services, Callback.Conference))
+            .Describe("TwilioConferenceStatus", "Twilio's conference status callback").Reads<Dictionary<string, string>>(FormMediaType).AnswersNothing();
         return routes;
     }
 

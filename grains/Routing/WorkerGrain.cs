@@ -4,6 +4,7 @@ using Orleans;
 using Orleans.Runtime;
 using Telephony.Catalog;
 using Telephony.GrainInterfaces.Routing;
+using Telephony.Grains.Following;
 
 namespace Telephony.Grains.Routing;
 
@@ -25,8 +26,8 @@ internal sealed class WorkerGrain(
     /// <summary>How long a follower keeps receiving events without following again; its node renews well before.</summary>
     public static readonly TimeSpan FollowLease = TimeSpan.FromMinutes(1);
 
-    /// <summary>Nodes following this worker's events, with when their lease runs out (in memory: they follow again after a move).</summary>
-    private readonly Dictionary<IWorkerEventObserver, long> _followers = [];
+    /// <summary>Nodes following this worker's events.</summary>
+    private readonly FollowerLeases<IWorkerEventObserver> _followers = new(FollowLease);
 
     /// <summary>The worker version this activation last gave the catalog; none yet.</summary>
     private long _catalogedVersion = -1;
@@ -153,17 +154,14 @@ internal sealed class WorkerGrain(
     /// <inheritdoc />
     public Task<long> Follow(IWorkerEventObserver observer)
     {
-        ArgumentNullException.ThrowIfNull(observer);
-
-        // A lease on the real clock, not the domain's TimeProvider: it measures how long a node has been silent.
-        _followers[observer] = Environment.TickCount64 + (long)FollowLease.TotalMilliseconds;
+        _followers.Follow(observer);
         return Task.FromResult(log.State.LastEventId);
     }
 
     /// <inheritdoc />
     public Task Unfollow(IWorkerEventObserver observer)
     {
-        _followers.Remove(observer);
+        _followers.Unfollow(observer);
         return Task.CompletedTask;
     }
 
@@ -224,25 +222,8 @@ internal sealed class WorkerGrain(
     }
 
     /// <summary>Sends a stored event to every follower whose lease holds (one-way: a slow node never holds up the worker).</summary>
-    private void Send(WorkerEvent entry)
-    {
-        if (_followers.Count == 0)
-        {
-            return;
-        }
-
-        var now = Environment.TickCount64;
-        foreach (var (follower, until) in _followers.ToList())
-        {
-            if (until < now)
-            {
-                _followers.Remove(follower);
-                continue;
-            }
-
-            _ = follower.OnEvent(WorkspaceSid, WorkerSid, entry);
-        }
-    }
+    private void Send(WorkerEvent entry) =>
+        _followers.Send((Worker: this, Entry: entry), static (follower, m) => follower.OnEvent(m.Worker.WorkspaceSid, m.Worker.WorkerSid, m.Entry));
 
     /// <summary>
     /// Moves the newest events into the next page grain (stored there first, so a crash before the log is

@@ -10,10 +10,12 @@ public sealed partial class SessionGrain
 {
     /// <summary>
     /// Settles what a crash may have left: commands sent without their answers stored, and a stored version that never
-    /// reached the catalog (giving the catalog a version it holds changes nothing).
+    /// reached the catalog (giving the catalog a version it holds changes nothing). The stored version is the one
+    /// clients were last told of: only changes from it on are announced.
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _announced = Record.Info;
         if (Record.Info is not { } session)
         {
             return;

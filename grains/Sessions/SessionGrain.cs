@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans;
@@ -28,6 +30,8 @@ public sealed partial class SessionGrain(
 {
     /// <summary>The grain type: the stored grain id of a session is <c>session/{sessionId}</c>.</summary>
     public const string GrainTypeName = "session";
+
+    private static readonly JsonWriterOptions DocumentWriting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private string GrainKey => field ??= this.GetPrimaryKeyString();
 
@@ -401,7 +405,9 @@ public sealed partial class SessionGrain(
     {
         state.State.Version++;
         await state.WriteStateAsync();
-        await CatalogAsync();
+        var document = Document();
+        await CatalogAsync(document);
+        await AnnounceAsync(document);
     }
 
     /// <summary>
@@ -409,6 +415,20 @@ public sealed partial class SessionGrain(
     /// this repeats safely: it is how a version stored without reaching the catalog (a failure or crash between the
     /// two writes) gets there, on the next activation or the next repeated report.
     /// </summary>
-    private Task CatalogAsync() =>
-        catalog.SaveAsync(Record.CatalogEntry(JsonSerializer.SerializeToUtf8Bytes(Session, SessionJsonContext.Default.SessionInfo)), CancellationToken.None);
+    private Task CatalogAsync(byte[]? document = null) =>
+        catalog.SaveAsync(Record.CatalogEntry(document ?? Document()), CancellationToken.None);
+
+    /// <summary>The session as the API shows it, with '+' and the other HTML-sensitive characters as they are (like the API's own bodies).</summary>
+    private byte[] Document() => Document(Session);
+
+    private static byte[] Document(SessionInfo session)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, DocumentWriting))
+        {
+            JsonSerializer.Serialize(writer, session, SessionJsonContext.Default.SessionInfo);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 }

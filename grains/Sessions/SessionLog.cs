@@ -16,4 +16,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Session {SessionId}: update for call {CallId}, which is not one of its legs, ignored")]
     public static partial void UnknownLeg(ILogger logger, string sessionId, string callId);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Session {SessionId}: its change could not be published to the live session streams, which miss it")]
+    public static partial void AnnounceFailed(ILogger logger, string sessionId, Exception exception);
 }

@@ -481,17 +481,20 @@ internal sealed class SessionRecord(SessionState state, string sessionId, TimePr
         }
     }
 
-    /// <summary>The session as the catalog keeps it, at its stored version, with <paramref name="document"/> (the session as JSON).</summary>
-    public SessionEntry CatalogEntry(byte[] document)
-    {
-        var session = Session;
-        var users = session.Members
+    /// <summary>The users <paramref name="session"/> belongs to: who started it and its agents or user members.</summary>
+    public static List<string> UsersOf(SessionInfo session) =>
+        [.. session.Members
             .Where(m => m.Role == SessionMemberRoles.Agent || SessionAddress.IsUserId(m.Identity))
             .Select(m => m.Identity)
             .Prepend(session.CreatedBy)
             .OfType<string>()
-            .Distinct()
-            .ToList();
+            .Distinct()];
+
+    /// <summary>The session as the catalog keeps it, at its stored version, with <paramref name="document"/> (the session as JSON).</summary>
+    public SessionEntry CatalogEntry(byte[] document)
+    {
+        var session = Session;
+        var users = UsersOf(session);
         return new SessionEntry(
             session.AccountId!, sessionId, state.Version, session.DateCreated!.Value, session.Ended, session.Channel.ToString(), session.FromAddress, session.ToAddress, users, document);
     }

@@ -155,4 +155,33 @@ export class Sessions {
   removeMember(sessionId: string, callSid: string): Promise<SessionInfo>;
   transfer(sessionId: string, destination: string, callerId?: string): Promise<SessionInfo>;
   end(sessionId: string): Promise<SessionInfo>;
+  stream(options?: SessionStreamOptions): SessionStream;
+}
+
+export interface SessionStreamOptions {
+  /** Only the sessions of this user (who started them, or an agent member). */
+  userId?: string;
+  /** First reconnect delay in milliseconds, doubled after each failure (500 by default). */
+  retryMs?: number;
+  /** Longest reconnect delay (10,000 by default). */
+  maxRetryMs?: number;
+}
+
+/** The notifications of the session stream that carry the session. */
+export type SessionEventType = 'session.answered' | 'session.held' | 'session.info' | 'session.disconnected';
+
+/** The account's live session events; Evo Voice's notification kinds. */
+export class SessionStream extends Emitter {
+  readonly userId: string | null;
+  readonly connected: boolean;
+  readonly lastEventId: string | null;
+  connect(lastEventId?: string | null): Promise<this>;
+  disconnect(): void;
+  on(event: SessionEventType, listener: (session: SessionInfo) => void): this;
+  on(event: 'sessions.active', listener: (change: { added: string[]; removed: string[] }) => void): this;
+  on(event: 'stream.reset', listener: (reset: { reason: string; sessions: string }) => void): this;
+  on(event: 'stream.ready', listener: (ready: { userId: string | null }) => void): this;
+  on(event: 'connected', listener: () => void): this;
+  on(event: 'disconnected', listener: (error?: unknown) => void): this;
+  on(event: 'error', listener: (error: TelephonyError) => void): this;
 }

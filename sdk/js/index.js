@@ -2,5 +2,6 @@
 export { ApiClient, TelephonyError } from './http.js';
 export { Emitter } from './emitter.js';
 export { Reservation } from './reservation.js';
+export { SessionStream } from './session-stream.js';
 export { Sessions } from './sessions.js';
 export { Worker } from './worker.js';

@@ -1,4 +1,5 @@
 import { ApiClient } from './http.js';
+import { SessionStream } from './session-stream.js';
 
 /** The account's sessions (calls and chats): read, hold, unhold, add and remove conference members, end. */
 export class Sessions {
@@ -43,6 +44,9 @@ export class Sessions {
 
   /** Ends the session, hanging up every leg. */
   end(sessionId) { return this.#api.request('DELETE', path(sessionId)); }
+
+  /** The account's live session events (only `userId`'s sessions, when given); call `connect()` on it to start. */
+  stream({ userId, retryMs, maxRetryMs } = {}) { return new SessionStream(this.#api, { userId, retryMs, maxRetryMs }); }
 }
 
 function path(sessionId) {

@@ -40,3 +40,93 @@ export async function readEvents(response, onEvent, signal) {
     signal?.removeEventListener('abort', abort);
   }
 }
+
+/**
+ * Follows the event stream at `path` through an ApiClient, reconnecting with `Last-Event-ID` after a drop (waiting
+ * `retryMs`, doubled after each failure up to `maxRetryMs`) so no event is missed or seen twice. Calls `onEvent` for
+ * each event and emits on `emitter`: `connected`, `disconnected` (with the error, when there was one) and `error` (a
+ * TelephonyError the service answered below 500: the request is wrong, and no reconnect follows).
+ */
+export class StreamFollower {
+  #api;
+  #path;
+  #emitter;
+  #onEvent;
+  #retryMs;
+  #maxRetryMs;
+  #abort = null;
+
+  constructor(api, path, emitter, onEvent, { retryMs = 500, maxRetryMs = 10000 } = {}) {
+    this.#api = api;
+    this.#path = path;
+    this.#emitter = emitter;
+    this.#onEvent = onEvent;
+    this.#retryMs = retryMs;
+    this.#maxRetryMs = maxRetryMs;
+    this.connected = false;
+    this.lastEventId = null;
+  }
+
+  /** Starts following (after `lastEventId`, when given); resolves once the stream is open, rejects when it is refused. */
+  start(lastEventId = this.lastEventId) {
+    if (this.#abort) {
+      return Promise.resolve();
+    }
+    this.lastEventId = lastEventId ?? null;
+    const abort = new AbortController();
+    this.#abort = abort;
+    return new Promise((resolve, reject) => {
+      this.#run(abort.signal, resolve, reject);
+    });
+  }
+
+  /** Stops following. */
+  stop() {
+    this.#abort?.abort();
+    this.#abort = null;
+  }
+
+  async #run(signal, resolve, reject) {
+    let delay = this.#retryMs;
+    let opened = false;
+    while (!signal.aborted) {
+      let failure;
+      try {
+        const headers = { Accept: 'text/event-stream' };
+        if (this.lastEventId !== null) {
+          headers['Last-Event-ID'] = this.lastEventId;
+        }
+        const response = await this.#api.send('GET', this.#path, { signal, headers });
+        this.connected = true;
+        delay = this.#retryMs;
+        if (!opened) {
+          opened = true;
+          resolve();
+        }
+        this.#emitter.emit('connected');
+        await readEvents(response, (event) => {
+          this.lastEventId = event.id ?? this.lastEventId;
+          this.#onEvent(event);
+        }, signal);
+      } catch (error) {
+        failure = error;
+        if (error?.name === 'TelephonyError' && error.status < 500) {
+          this.connected = false;
+          this.#abort = null;
+          this.#emitter.emit('error', error);
+          if (!opened) reject(error);
+          return;
+        }
+      }
+      this.connected = false;
+      if (signal.aborted) {
+        break;
+      }
+      this.#emitter.emit('disconnected', failure);
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, this.#maxRetryMs);
+    }
+    this.connected = false;
+    this.#emitter.emit('disconnected');
+  }
+}

@@ -1,7 +1,7 @@
 import { ApiClient } from './http.js';
 import { Emitter } from './emitter.js';
 import { Reservation } from './reservation.js';
-import { readEvents } from './sse.js';
+import { StreamFollower } from './sse.js';
 
 /**
  * A worker's live connection: follows its event stream, reconnecting with `Last-Event-ID` so no event is missed or
@@ -12,10 +12,7 @@ import { readEvents } from './sse.js';
  */
 export class Worker extends Emitter {
   #api;
-  #abort = null;
-  #lastEventId = null;
-  #retryMs;
-  #maxRetryMs;
+  #stream;
 
   /** `baseUrl` of the service, a `key` that may act for the worker, and its `workspaceSid` and `workerSid`. */
   constructor(baseUrl, key, workspaceSid, workerSid, options = {}) {
@@ -24,36 +21,27 @@ export class Worker extends Emitter {
     this.workspaceSid = workspaceSid;
     this.sid = workerSid;
     this.reservations = new Map();
-    this.#retryMs = options.retryMs ?? 500;
-    this.#maxRetryMs = options.maxRetryMs ?? 10000;
-    this.connected = false;
+    this.#stream = new StreamFollower(this.#api, `${this.#path}/events`, this, (event) => this.#receive(event), options);
   }
 
   get #path() {
     return `/workspaces/${encodeURIComponent(this.workspaceSid)}/workers/${encodeURIComponent(this.sid)}`;
   }
 
+  /** Whether the event stream is open. */
+  get connected() { return this.#stream.connected; }
+
   /** The id of the last event received: a new Worker given it resumes after it. */
-  get lastEventId() { return this.#lastEventId; }
+  get lastEventId() { return this.#stream.lastEventId; }
 
   /** Starts following the event stream (after `lastEventId`, when given); resolves once the stream is open. */
-  connect(lastEventId = this.#lastEventId) {
-    if (this.#abort) {
-      return Promise.resolve(this);
-    }
-    this.#lastEventId = lastEventId ?? null;
-    const abort = new AbortController();
-    this.#abort = abort;
-    return new Promise((resolve, reject) => {
-      this.#run(abort.signal, resolve, reject);
-    });
+  async connect(lastEventId = this.lastEventId) {
+    await this.#stream.start(lastEventId);
+    return this;
   }
 
   /** Stops following the stream. */
-  disconnect() {
-    this.#abort?.abort();
-    this.#abort = null;
-  }
+  disconnect() { this.#stream.stop(); }
 
   /** The worker as the service has it. */
   fetch() { return this.#api.request('GET', this.#path); }
@@ -71,49 +59,7 @@ export class Worker extends Emitter {
     return this.#api.request('GET', `${this.#path}/reservations${suffix}`);
   }
 
-  async #run(signal, resolve, reject) {
-    let delay = this.#retryMs;
-    let opened = false;
-    while (!signal.aborted) {
-      let failure;
-      try {
-        const headers = { Accept: 'text/event-stream' };
-        if (this.#lastEventId !== null) {
-          headers['Last-Event-ID'] = this.#lastEventId;
-        }
-        const response = await this.#api.send('GET', `${this.#path}/events`, { signal, headers });
-        this.connected = true;
-        delay = this.#retryMs;
-        if (!opened) {
-          opened = true;
-          resolve(this);
-        }
-        this.emit('connected');
-        await readEvents(response, (event) => this.#receive(event), signal);
-      } catch (error) {
-        failure = error;
-        if (error?.name === 'TelephonyError' && error.status < 500) {
-          this.connected = false;
-          this.#abort = null;
-          this.emit('error', error);
-          if (!opened) reject(error);
-          return;
-        }
-      }
-      this.connected = false;
-      if (signal.aborted) {
-        break;
-      }
-      this.emit('disconnected', failure);
-      await new Promise((r) => setTimeout(r, delay));
-      delay = Math.min(delay * 2, this.#maxRetryMs);
-    }
-    this.connected = false;
-    this.emit('disconnected');
-  }
-
-  #receive({ id, event, data }) {
-    this.#lastEventId = id ?? this.#lastEventId;
+  #receive({ event, data }) {
     const body = JSON.parse(data);
     let reservation = this.reservations.get(body.sid);
     if (!reservation) {

@@ -51,22 +51,22 @@ public sealed class RoutedCallTests : IAsyncLifetime
         var http = api.CreateClient();
         var admin = new SessionClient(http, AdminKey);
         var bob = new SessionClient(http, "bob-agent-key");
-        await using var aliceEvents = WorkerEventStream.Open(http, _workspace, _alice, "alice-agent-key");
-        await using var bobEvents = WorkerEventStream.Open(http, _workspace, _bob, "bob-agent-key");
+        await using var aliceEvents = EventStreamReader.OpenWorker(http, _workspace, _alice, "alice-agent-key");
+        await using var bobEvents = EventStreamReader.OpenWorker(http, _workspace, _bob, "bob-agent-key");
 
         // The call comes in: a session and a task; Alice, idle longest, is offered it first and lets it time out.
         using var placed = await admin.SendAsync(HttpMethod.Post, "/simulator/calls/incoming", new { from = Caller, to = CallerId });
         Assert.Equal(HttpStatusCode.Accepted, placed.StatusCode);
         var aliceSaw = await aliceEvents.UntilAsync(2, "Alice's offer timed out");
         Assert.Equal(["reservation.created", "reservation.timeout"], aliceSaw.Select(e => e.Type));
-        Assert.Equal("timeout", aliceSaw[1].Reservation.GetProperty("status").GetString());
-        var task = aliceSaw[0].Reservation.GetProperty("task");
+        Assert.Equal("timeout", aliceSaw[1].Data.GetProperty("status").GetString());
+        var task = aliceSaw[0].Data.GetProperty("task");
         var sessionId = task.GetProperty("sessionId").GetString()!;
         var queued = await admin.GetAsync(sessionId);
         Assert.Equal((SessionDirections.Incoming, SessionQueueStates.Queued, Caller), (queued.Direction, queued.QueueState, queued.FromAddress));
 
         // Bob is offered it next and accepts by conferencing in.
-        var offered = (await bobEvents.UntilAsync(1, "Bob is offered the call"))[0].Reservation;
+        var offered = (await bobEvents.UntilAsync(1, "Bob is offered the call"))[0].Data;
         var reservationPath = $"/workspaces/{_workspace}/workers/{_bob}/reservations/{offered.GetProperty("sid").GetString()}";
         using (var conference = await bob.SendAsync(HttpMethod.Post, $"{reservationPath}/conference", new { }))
         {
@@ -91,7 +91,7 @@ public sealed class RoutedCallTests : IAsyncLifetime
 
         var bobSaw = await bobEvents.UntilAsync(4, "Bob's reservation completed");
         Assert.Equal(["reservation.created", "reservation.accepted", "reservation.wrapup", "reservation.completed"], bobSaw.Select(e => e.Type));
-        Assert.Equal(["pending", "accepted", "wrapping", "completed"], bobSaw.Select(e => e.Reservation.GetProperty("status").GetString()));
+        Assert.Equal(["pending", "accepted", "wrapping", "completed"], bobSaw.Select(e => e.Data.GetProperty("status").GetString()));
         Assert.Equal(2, aliceEvents.Events.Count);
     }
 
@@ -101,17 +101,17 @@ public sealed class RoutedCallTests : IAsyncLifetime
         await using var api = new ApiFactory(RoutedSettings("Twilio"), kestrel: true);
         var http = api.CreateClient();
         var admin = new SessionClient(http, AdminKey);
-        await using var aliceEvents = WorkerEventStream.Open(http, _workspace, _alice, "alice-agent-key");
+        await using var aliceEvents = EventStreamReader.OpenWorker(http, _workspace, _alice, "alice-agent-key");
 
         using var placed = await admin.SendAsync(HttpMethod.Post, "/simulator/calls/incoming", new { from = Caller, to = CallerId });
         var callSid = JsonDocument.Parse(await placed.Content.ReadAsStringAsync()).RootElement.GetProperty("callId").GetString();
-        var offer = (await aliceEvents.UntilAsync(1, "Alice is offered the call"))[0].Reservation;
+        var offer = (await aliceEvents.UntilAsync(1, "Alice is offered the call"))[0].Data;
         using var hangup = await admin.SendAsync(HttpMethod.Post, $"/simulator/calls/{callSid}/hangup");
 
         var aliceSaw = await aliceEvents.UntilAsync(2, "Alice's offer is canceled");
         Assert.Equal(["reservation.created", "reservation.canceled"], aliceSaw.Select(e => e.Type));
-        Assert.Equal("canceled", aliceSaw[1].Reservation.GetProperty("status").GetString());
-        Assert.Equal(GrainInterfaces.Routing.TaskCancelReasons.CallerHungUp, aliceSaw[1].Reservation.GetProperty("canceledReasonCode").GetInt32());
+        Assert.Equal("canceled", aliceSaw[1].Data.GetProperty("status").GetString());
+        Assert.Equal(GrainInterfaces.Routing.TaskCancelReasons.CallerHungUp, aliceSaw[1].Data.GetProperty("canceledReasonCode").GetInt32());
         var taskSid = offer.GetProperty("task").GetProperty("sid").GetString();
         using var task = await admin.SendAsync(HttpMethod.Get, $"/workspaces/{_workspace}/tasks/{taskSid}");
         Assert.Equal("canceled", JsonDocument.Parse(await task.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
@@ -129,10 +129,10 @@ public sealed class RoutedCallTests : IAsyncLifetime
         var carol = await admin.CreateAsync($"/workspaces/{_workspace}/workers", new { friendlyName = "carol", attributes = "{}", activity = new { name = "Available", available = true } });
         await SetAvailableAsync(admin, _alice, false);
         await SetAvailableAsync(admin, _bob, false);
-        await using var carolEvents = WorkerEventStream.Open(http, _workspace, carol, AdminKey);
+        await using var carolEvents = EventStreamReader.OpenWorker(http, _workspace, carol, AdminKey);
 
         using var placed = await admin.SendAsync(HttpMethod.Post, "/simulator/calls/incoming", new { from = Caller, to = CallerId });
-        var offer = (await carolEvents.UntilAsync(1, "Carol is offered the call"))[0].Reservation;
+        var offer = (await carolEvents.UntilAsync(1, "Carol is offered the call"))[0].Data;
         var path = $"/workspaces/{_workspace}/workers/{carol}/reservations/{offer.GetProperty("sid").GetString()}";
 
         using var participant = await admin.SendAsync(HttpMethod.Post, $"{path}/participant", new { hold = true });

@@ -87,7 +87,7 @@ public sealed partial class SiloFailureTests(ITestOutputHelper output)
         // An agent's event stream open on each front door sees the events the other front door's requests caused.
         var streams = cluster.ApiUrls.Select(url => new HttpClient { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan }).ToList();
         var followed = accepts.Workers[0];
-        var watchers = streams.Select(s => WorkerEventStream.Open(s, accepts.Workspace, followed, ClusterAccounts.Accepts.AdminKey)).ToList();
+        var watchers = streams.Select(s => EventStreamReader.OpenWorker(s, accepts.Workspace, followed, ClusterAccounts.Accepts.AdminKey)).ToList();
         var races = await RaceAcceptsAsync(traffic, accepts);
         foreach (var watcher in watchers)
         {

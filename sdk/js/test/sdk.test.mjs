@@ -134,3 +134,55 @@ test('a call is held, unheld, gets a member, loses it and ends through Sessions'
   const missing = await sessions.get('no-such-session').then(() => null, (e) => e);
   assert.equal(missing.status, 404);
 });
+
+test('the session stream tells of a call answered, held and ended with the session, and resumes after its last event', async () => {
+  const sessions = new Sessions(url, env('TELEPHONY_ADMIN_KEY'));
+  const stream = sessions.stream({ retryMs: 50 });
+  const events = [];
+  const record = (type) => stream.on(type, (data) => events.push({ type, data }));
+  ['session.answered', 'session.held', 'session.info', 'session.disconnected', 'sessions.active', 'stream.reset'].forEach(record);
+  const ready = next(stream, 'stream.ready');
+  await stream.connect();
+  await ready;
+  const until = async (condition, what) => {
+    for (let i = 0; i < 300 && !events.some(condition); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(events.some(condition), `the stream never told of ${what}`);
+  };
+
+  const started = await sessions.call('+15550001111');
+  const about = (type) => (e) => e.type === type && e.data.id === started.id;
+  await until(about('session.answered'), 'the answer');
+  await sessions.hold(started.id);
+  await until(about('session.held'), 'the hold');
+  stream.disconnect();
+  const resumeAfter = stream.lastEventId;
+  const seenBefore = events.length;
+  await sessions.unhold(started.id);
+  await sessions.end(started.id);
+
+  const resumed = sessions.stream({ retryMs: 50 });
+  const after = [];
+  ['session.held', 'session.disconnected', 'sessions.active', 'stream.reset'].forEach((type) => resumed.on(type, (data) => after.push({ type, data })));
+  await resumed.connect(resumeAfter);
+  for (let i = 0; i < 300 && !after.some((e) => e.type === 'sessions.active' && e.data.removed.includes(started.id)); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  resumed.disconnect();
+
+  assert.equal(events.find(about('session.held')).data.callState, 'Hold');
+  assert.deepEqual(events.find((e) => e.type === 'sessions.active').data, { added: [started.id], removed: [] });
+  assert.equal(events.length, seenBefore);
+  assert.deepEqual(after.map((e) => e.type), ['session.held', 'session.disconnected', 'sessions.active']);
+  assert.equal(after[0].data.callState, 'Connected');
+  assert.equal(after[1].data.ended, true);
+  assert.deepEqual(after[2].data, { added: [], removed: [started.id] });
+});
+
+test('a session stream with a wrong key is refused with 401 problem details', async () => {
+  const stream = new Sessions(url, 'not-a-key').stream({ retryMs: 50 });
+  const error = await stream.connect().then(() => null, (e) => e);
+
+  assert.ok(error instanceof TelephonyError);
+  assert.equal(error.status, 401);
+  assert.equal(stream.connected, false);
+});

@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace Telephony.Api.Pages;
+
+/// <summary>
+/// <c>GET /</c>: a plain HTML page (no framework, nothing from another host) that says what the service is, shows its
+/// readiness, and links to the console, the API reference, the OpenAPI document and the JavaScript SDK.
+/// </summary>
+internal static class FrontPage
+{
+    /// <summary>The page, embedded in the assembly so that it is served from wherever the app runs.</summary>
+    private static readonly Lazy<byte[]> Html = new(static () =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Telephony.Api.Pages.index.html")
+            ?? throw new InvalidOperationException("The front page is missing from the assembly's resources.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    /// <summary>Maps <c>GET /</c> (left out of the OpenAPI document: it is a page, not an API).</summary>
+    public static IEndpointRouteBuilder MapFrontPage(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", static () => TypedResults.Bytes(Html.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
+        return routes;
+    }
+}
