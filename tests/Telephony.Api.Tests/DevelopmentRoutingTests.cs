@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Telephony.Api.Hosting;
 using Telephony.Testing;
 
@@ -39,6 +41,20 @@ public sealed class DevelopmentRoutingTests
         Assert.Equal(Text(offer, "sid"), Text(Assert.Single(listed.GetProperty("reservations").EnumerateArray()), "sid"));
         var session = await admin.GetAsync(Text(offer.GetProperty("task"), "sessionId"));
         Assert.Equal(Caller, session.FromAddress);
+    }
+
+    [Fact]
+    public async Task The_start_up_line_gives_the_keys_and_the_console_address_with_the_workspace_and_worker_filled_in()
+    {
+        using var capture = new LogCapture();
+        await using var api = new ApiFactory();
+        await using var host = api.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
+        using var client = host.CreateClient();
+
+        Assert.Contains(
+            "No account configured: using account 'development' on the Simulator (caller id +15550100000). Admin key: dev-admin-key  Agent key: dev-agent-key  "
+            + "Console: http://localhost:5000/console/?workspace=WS00000000000000000000000000000001&worker=WK00000000000000000000000000000001",
+            capture.Warnings);
     }
 
     [Fact]
