@@ -13,6 +13,12 @@ var development = DevelopmentAccount.AddIfNoAccounts(builder.Configuration);
 try
 {
     builder.AddTelephonyApi();
+    if (development is not null)
+    {
+        // After the silo: hosted services start in order, so the silo is up when this creates the development routing.
+        builder.Services.AddSingleton(development).AddHostedService<DevelopmentStartup>();
+    }
+
     app = builder.Build();
     app.MapTelephonyApi();
 }
@@ -21,16 +27,6 @@ catch (SettingException e) when (!builder.Environment.IsEnvironment("Testing"))
     // The operator's mistake, not the program's: one line naming the setting, no stack trace. Test hosts see the exception.
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
-}
-
-if (development)
-{
-    app.Logger.LogWarning(
-        "No account configured: using account '{AccountId}' on the Simulator (caller id {CallerId}). Admin key: {AdminKey}  Agent key: {AgentKey}",
-        DevelopmentAccount.Id,
-        DevelopmentAccount.CallerId,
-        DevelopmentAccount.AdminKey,
-        DevelopmentAccount.AgentKey);
 }
 
 await app.RunAsync();

@@ -113,7 +113,7 @@ public static class TelephonyApi
     /// Where the Simulator delivers callbacks: this process's own listening address (a wildcard host
     /// becomes loopback), or the public base URL when the server reports none (in-process test hosts).
     /// </summary>
-    private static Uri OwnAddress(IServiceProvider services)
+    internal static Uri OwnAddress(IServiceProvider services)
     {
         var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null)

@@ -22,9 +22,20 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     [Alias("CreateWorker")]
     Task<RoutingResult<Worker>> CreateWorker(CreateWorkerRequest request);
 
+    /// <summary>
+    /// Creates a worker under a sid the caller chose (routing provisioned at start-up, with sids known beforehand);
+    /// refused as an illegal transition, with the worker, if it exists.
+    /// </summary>
+    [Alias("CreateWorkerWithSid")]
+    Task<RoutingResult<Worker>> CreateWorkerWithSid(string workerSid, CreateWorkerRequest request);
+
     /// <summary>Creates a task queue.</summary>
     [Alias("CreateTaskQueue")]
     Task<RoutingResult<TaskQueue>> CreateTaskQueue(CreateTaskQueueRequest request);
+
+    /// <summary>Creates a task queue under a sid the caller chose; refused as an illegal transition, with the queue, if it exists.</summary>
+    [Alias("CreateTaskQueueWithSid")]
+    Task<RoutingResult<TaskQueue>> CreateTaskQueueWithSid(string queueSid, CreateTaskQueueRequest request);
 
     /// <summary>Creates a task and routes it before returning, so it comes back reserved when a worker was free.</summary>
     [Alias("CreateTask")]

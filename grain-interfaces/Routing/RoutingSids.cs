@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Telephony.GrainInterfaces.Routing;
@@ -25,6 +26,16 @@ public static class RoutingSids
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         return prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    }
+
+    /// <summary>
+    /// The well-known sid number <paramref name="number"/> with <paramref name="prefix"/> (its hex digits zero-padded): sids
+    /// documented and configured before anything exists, which random sids never collide with in practice.
+    /// </summary>
+    public static string WellKnown(string prefix, uint number)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        return prefix + number.ToString("x32", CultureInfo.InvariantCulture);
     }
 
     /// <summary>True when <paramref name="value"/> is <paramref name="prefix"/> followed by 32 hex digits.</summary>

@@ -89,52 +89,22 @@ internal sealed class WorkspaceGrain(
         Task.FromResult(state.State.Workspace is { } workspace ? RoutingResult.Success(workspace) : NotFound<Workspace>());
 
     /// <inheritdoc />
-    public async Task<RoutingResult<Worker>> CreateWorker(CreateWorkerRequest request)
-    {
-        if (state.State.Workspace is not { } workspace)
-        {
-            return NotFound<Worker>();
-        }
-
-        var sid = RoutingSids.New(RoutingSids.WorkerPrefix);
-        var worker = WorkerGrain(sid);
-        var created = await worker.Create(workspace.AccountSid, request);
-        if (!created.IsSuccess)
-        {
-            return created;
-        }
-
-        state.State.WorkerSids.Add(sid);
-        await state.WriteStateAsync();
-
-        // Read now rather than waiting for the worker's own report (queued behind this turn), so the new
-        // worker takes waiting tasks before this call answers.
-        if (await worker.GetRoutingState() is { } routing && _workers.Apply(routing) && _workers.IsFree(sid))
-        {
-            await RouteAsync();
-        }
-
-        return created;
-    }
+    public Task<RoutingResult<Worker>> CreateWorker(CreateWorkerRequest request) => CreateWorkerAsync(RoutingSids.New(RoutingSids.WorkerPrefix), request);
 
     /// <inheritdoc />
-    public async Task<RoutingResult<TaskQueue>> CreateTaskQueue(CreateTaskQueueRequest request)
-    {
-        if (state.State.Workspace is not { } workspace)
-        {
-            return NotFound<TaskQueue>();
-        }
+    public Task<RoutingResult<Worker>> CreateWorkerWithSid(string workerSid, CreateWorkerRequest request) =>
+        RoutingSids.IsValid(RoutingSids.WorkerPrefix, workerSid)
+            ? CreateWorkerAsync(workerSid, request)
+            : Task.FromResult(RoutingResult.Invalid<Worker>($"'{workerSid}' is not a worker sid."));
 
-        var sid = RoutingSids.New(RoutingSids.TaskQueuePrefix);
-        var created = await GrainFactory.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(GrainKey, sid)).Create(workspace.AccountSid, request);
-        if (created.IsSuccess)
-        {
-            state.State.TaskQueueSids.Add(sid);
-            await state.WriteStateAsync();
-        }
+    /// <inheritdoc />
+    public Task<RoutingResult<TaskQueue>> CreateTaskQueue(CreateTaskQueueRequest request) => CreateTaskQueueAsync(RoutingSids.New(RoutingSids.TaskQueuePrefix), request);
 
-        return created;
-    }
+    /// <inheritdoc />
+    public Task<RoutingResult<TaskQueue>> CreateTaskQueueWithSid(string queueSid, CreateTaskQueueRequest request) =>
+        RoutingSids.IsValid(RoutingSids.TaskQueuePrefix, queueSid)
+            ? CreateTaskQueueAsync(queueSid, request)
+            : Task.FromResult(RoutingResult.Invalid<TaskQueue>($"'{queueSid}' is not a task queue sid."));
 
     /// <inheritdoc />
     public async Task<RoutingResult<RoutingTask>> CreateTask(CreateTaskRequest request)
@@ -199,6 +169,47 @@ internal sealed class WorkspaceGrain(
         {
             await RouteAsync();
         }
+    }
+
+    private async Task<RoutingResult<Worker>> CreateWorkerAsync(string sid, CreateWorkerRequest request)
+    {
+        var worker = WorkerGrain(sid);
+        var created = await CreateListedAsync(sid, state.State.WorkerSids, account => worker.Create(account, request));
+
+        // Read now rather than waiting for the worker's own report (queued behind this turn), so the new (or newly
+        // listed) worker takes waiting tasks before this call answers.
+        if (Exists(created) && await worker.GetRoutingState() is { } routing && _workers.Apply(routing) && _workers.IsFree(sid))
+        {
+            await RouteAsync();
+        }
+
+        return created;
+    }
+
+    private Task<RoutingResult<TaskQueue>> CreateTaskQueueAsync(string sid, CreateTaskQueueRequest request) =>
+        CreateListedAsync(sid, state.State.TaskQueueSids, account => GrainFactory.GetGrain<ITaskQueueGrain>(RoutingSids.ScopedKey(GrainKey, sid)).Create(account, request));
+
+    /// <summary>
+    /// Creates a worker or queue through <paramref name="create"/> (given the account) and lists its sid. One that exists
+    /// already is answered as an illegal transition, and listed if a crash came between its write and the list's, so
+    /// creating a chosen sid again repairs rather than duplicates.
+    /// </summary>
+    private async Task<RoutingResult<T>> CreateListedAsync<T>(string sid, List<string> sids, Func<string, Task<RoutingResult<T>>> create)
+        where T : class
+    {
+        if (state.State.Workspace is not { } workspace)
+        {
+            return NotFound<T>();
+        }
+
+        var created = await create(workspace.AccountSid);
+        if (Exists(created) && !sids.Contains(sid))
+        {
+            sids.Add(sid);
+            await state.WriteStateAsync();
+        }
+
+        return created;
     }
 
     /// <summary>Routing passes until one ends without a refused offer that turned out to have freed a worker.</summary>
@@ -307,6 +318,10 @@ internal sealed class WorkspaceGrain(
 
         return freed;
     }
+
+    /// <summary>True when the worker or queue was created, or refused because it exists.</summary>
+    private static bool Exists<T>(RoutingResult<T> created)
+        where T : class => created.Outcome is RoutingOutcome.Success or RoutingOutcome.IllegalTransition;
 
     /// <summary>Highest priority, then oldest, then (the sort is stable) first queued.</summary>
     private static IEnumerable<WaitingTask> InOfferOrder(IEnumerable<WaitingTask> waiting) =>

@@ -29,6 +29,13 @@ public sealed class RoutingSidsTests
     public void Anything_else_is_not_a_valid_worker_sid(string? value) => Assert.False(RoutingSids.IsValid(RoutingSids.WorkerPrefix, value));
 
     [Fact]
+    public void A_well_known_sid_is_its_number_in_32_zero_padded_hex_digits()
+    {
+        Assert.Equal("WK0000000000000000000000000000002a", RoutingSids.WellKnown(RoutingSids.WorkerPrefix, 42));
+        Assert.True(RoutingSids.IsValid(RoutingSids.WorkerPrefix, RoutingSids.WellKnown(RoutingSids.WorkerPrefix, uint.MaxValue)));
+    }
+
+    [Fact]
     public void A_scoped_key_splits_back_into_workspace_and_sid()
     {
         var key = RoutingSids.ScopedKey("WS1", "WK2");
