@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Telephony.GrainInterfaces.Routing;
 
 namespace Telephony.Api.Hosting;
@@ -69,4 +70,13 @@ public static class DevelopmentAccount
 /// <param name="TaskQueue">Its default task queue.</param>
 /// <param name="Worker">The worker the agent key acts as.</param>
 /// <param name="Provisioned">True for the well-known sids, which the node creates at start-up; false when settings named them.</param>
-public sealed record DevelopmentRouting(string? Workspace, string? TaskQueue, string? Worker, bool Provisioned);
+public sealed record DevelopmentRouting(string? Workspace, string? TaskQueue, string? Worker, bool Provisioned)
+{
+    /// <summary>The console's path with this workspace and worker filled in, so the agent signs in with the key alone.</summary>
+    public string ConsolePath() =>
+        QueryHelpers.AddQueryString(
+            "/console/",
+            new[] { ("workspace", Workspace), ("worker", Worker) }
+                .Where(p => p.Item2 is not null)
+                .Select(p => KeyValuePair.Create(p.Item1, p.Item2)));
+}

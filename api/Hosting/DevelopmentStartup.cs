@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Orleans;
 using Telephony.GrainInterfaces.Routing;
 
@@ -66,12 +65,7 @@ internal sealed partial class DevelopmentStartup(
     }
 
     /// <summary>The console with the workspace and worker filled in, on this node's own address.</summary>
-    private string ConsoleAddress() =>
-        QueryHelpers.AddQueryString(
-            new Uri(TelephonyApi.OwnAddress(services), "console/").ToString(),
-            new[] { ("workspace", routing.Workspace), ("worker", routing.Worker) }
-                .Where(p => p.Item2 is not null)
-                .Select(p => KeyValuePair.Create(p.Item1, p.Item2)));
+    private string ConsoleAddress() => new Uri(TelephonyApi.OwnAddress(services), routing.ConsolePath()).ToString();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development routing: {Kind} {Sid} {What}")]
     private static partial void Provisioned(ILogger logger, string kind, string sid, string what);

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Reflection;
+using System.Text;
+using Telephony.Api.Hosting;
 
 namespace Telephony.Api.Pages;
 
@@ -18,10 +21,16 @@ internal static class FrontPage
         return copy.ToArray();
     });
 
-    /// <summary>Maps <c>GET /</c> (left out of the OpenAPI document: it is a page, not an API).</summary>
+    /// <summary>
+    /// Maps <c>GET /</c> (left out of the OpenAPI document: it is a page, not an API). On a development node the console
+    /// link carries the development workspace and worker, so a newcomer signs in with the agent key alone.
+    /// </summary>
     public static IEndpointRouteBuilder MapFrontPage(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", static () => TypedResults.Bytes(Html.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
+        var html = routes.ServiceProvider.GetService<DevelopmentRouting>() is { } development
+            ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Html.Value).Replace("href=\"/console\"", $"href=\"{WebUtility.HtmlEncode(development.ConsolePath())}\"", StringComparison.Ordinal))
+            : Html.Value;
+        routes.MapGet("/", () => TypedResults.Bytes(html, "text/html; charset=utf-8")).ExcludeFromDescription();
         return routes;
     }
 }

@@ -25,12 +25,12 @@ public sealed class DevelopmentRoutingTests
         var http = api.CreateClient();
         var agent = new SessionClient(http, DevelopmentAccount.AgentKey);
         var admin = new SessionClient(http, DevelopmentAccount.AdminKey);
-        await using var events = WorkerEventStream.Open(http, DevelopmentAccount.WorkspaceSid, DevelopmentAccount.WorkerSid, DevelopmentAccount.AgentKey);
+        await using var events = EventStreamReader.OpenWorker(http, DevelopmentAccount.WorkspaceSid, DevelopmentAccount.WorkerSid, DevelopmentAccount.AgentKey);
 
         var offline = await JsonAsync(agent, HttpMethod.Get, WorkerPath);
         var available = await JsonAsync(agent, HttpMethod.Post, WorkerPath, new { activity = new { name = "Available", available = true } });
         using var placed = await admin.SendAsync(HttpMethod.Post, "/simulator/calls/incoming", new { from = Caller, to = DevelopmentAccount.CallerId });
-        var (type, offer) = (await events.UntilAsync(1, "the agent is offered the call"))[0];
+        var (_, type, offer) = (await events.UntilAsync(1, "the agent is offered the call"))[0];
         var listed = await JsonAsync(agent, HttpMethod.Get, $"{WorkerPath}/reservations");
 
         Assert.Equal(("Agent", "Offline", """{"contact_uri":"client:agent"}"""), (Text(offline, "friendlyName"), Text(offline, "activityName"), Text(offline, "attributes")));

@@ -25,6 +25,20 @@ public sealed partial class PagesTests : IClassFixture<PagesTests.Host>
     }
 
     [Fact]
+    public async Task On_a_development_node_the_front_page_links_to_the_console_with_the_development_workspace_and_worker()
+    {
+        await using var api = new ApiFactory();
+        using var http = api.CreateClient();
+
+        using var page = await http.GetAsync(new Uri("/", UriKind.Relative));
+        var console = Links(await page.Content.ReadAsStringAsync())[0];
+        using var response = await http.GetAsync(new Uri(WebUtility.HtmlDecode(console), UriKind.Relative));
+
+        Assert.Equal($"/console/?workspace={Hosting.DevelopmentAccount.WorkspaceSid}&amp;worker={Hosting.DevelopmentAccount.WorkerSid}", console);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Every_link_of_the_front_page_but_the_console_answers_from_this_service()
     {
         using var page = await _http.GetAsync(new Uri("/", UriKind.Relative));
