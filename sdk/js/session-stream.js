@@ -1,5 +1,4 @@
-import { Emitter } from './emitter.js';
-import { StreamFollower } from './sse.js';
+import { FollowedStream } from './sse.js';
 
 /**
  * The account's live session events (`GET /sessions/events`), optionally only one user's sessions. Emits Evo Voice's
@@ -9,29 +8,11 @@ import { StreamFollower } from './sse.js';
  * `stream.ready` comes when the stream is live. Reconnects with `Last-Event-ID`, so nothing is missed or seen twice;
  * emits `connected`, `disconnected` and `error` (a TelephonyError: the key or the request is wrong; no reconnect).
  */
-export class SessionStream extends Emitter {
-  #stream;
-
+export class SessionStream extends FollowedStream {
   /** Made by `Sessions.stream`. */
   constructor(api, { userId, retryMs, maxRetryMs } = {}) {
-    super();
-    this.userId = userId ?? null;
     const query = userId ? `?userId=${encodeURIComponent(userId)}` : '';
-    this.#stream = new StreamFollower(api, `/sessions/events${query}`, this, (event) => this.emit(event.event, JSON.parse(event.data)), { retryMs, maxRetryMs });
+    super(api, `/sessions/events${query}`, (event) => this.emit(event.event, JSON.parse(event.data)), { retryMs, maxRetryMs });
+    this.userId = userId ?? null;
   }
-
-  /** Whether the stream is open. */
-  get connected() { return this.#stream.connected; }
-
-  /** The id of the last event received: a new stream connected with it resumes after it. */
-  get lastEventId() { return this.#stream.lastEventId; }
-
-  /** Starts following (after `lastEventId`, when given); resolves once the stream is open. */
-  async connect(lastEventId = this.lastEventId) {
-    await this.#stream.start(lastEventId);
-    return this;
-  }
-
-  /** Stops following. */
-  disconnect() { this.#stream.stop(); }
 }

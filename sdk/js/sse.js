@@ -1,5 +1,7 @@
 // Reads a Server-Sent Events stream from a fetch Response (EventSource cannot send an Authorization header).
 
+import { Emitter } from './emitter.js';
+
 /** Calls `onEvent({ id, event, data })` for each event of `response`'s body until it ends or `signal` aborts. */
 export async function readEvents(response, onEvent, signal) {
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -129,4 +131,33 @@ export class StreamFollower {
     this.connected = false;
     this.#emitter.emit('disconnected');
   }
+}
+
+/**
+ * An emitter fed by one of the service's event streams, which it follows while connected: what the Worker and the
+ * SessionStream share. `onEvent` receives each event; `connected`, `disconnected` and `error` are emitted as the
+ * StreamFollower says.
+ */
+export class FollowedStream extends Emitter {
+  #stream;
+
+  constructor(api, path, onEvent, { retryMs, maxRetryMs } = {}) {
+    super();
+    this.#stream = new StreamFollower(api, path, this, onEvent, { retryMs, maxRetryMs });
+  }
+
+  /** Whether the stream is open. */
+  get connected() { return this.#stream.connected; }
+
+  /** The id of the last event received: following again from it resumes after it. */
+  get lastEventId() { return this.#stream.lastEventId; }
+
+  /** Starts following (after `lastEventId`, when given); resolves once the stream is open. */
+  async connect(lastEventId = this.lastEventId) {
+    await this.#stream.start(lastEventId);
+    return this;
+  }
+
+  /** Stops following. */
+  disconnect() { this.#stream.stop(); }
 }

@@ -1,7 +1,6 @@
 import { ApiClient } from './http.js';
-import { Emitter } from './emitter.js';
 import { Reservation } from './reservation.js';
-import { StreamFollower } from './sse.js';
+import { FollowedStream } from './sse.js';
 
 /**
  * A worker's live connection: follows its event stream, reconnecting with `Last-Event-ID` so no event is missed or
@@ -10,38 +9,23 @@ import { StreamFollower } from './sse.js';
  * error, when there was one) and `error` (a TelephonyError the service answered: the key or the worker is wrong; no
  * reconnect follows).
  */
-export class Worker extends Emitter {
+export class Worker extends FollowedStream {
   #api;
-  #stream;
 
   /** `baseUrl` of the service, a `key` that may act for the worker, and its `workspaceSid` and `workerSid`. */
   constructor(baseUrl, key, workspaceSid, workerSid, options = {}) {
-    super();
-    this.#api = new ApiClient(baseUrl, key, options);
+    const api = new ApiClient(baseUrl, key, options);
+    // The events reach #receive only once the stream is connected, long after this constructor has run.
+    super(api, `${workerPath(workspaceSid, workerSid)}/events`, (event) => this.#receive(event), options);
+    this.#api = api;
     this.workspaceSid = workspaceSid;
     this.sid = workerSid;
     this.reservations = new Map();
-    this.#stream = new StreamFollower(this.#api, `${this.#path}/events`, this, (event) => this.#receive(event), options);
   }
 
   get #path() {
-    return `/workspaces/${encodeURIComponent(this.workspaceSid)}/workers/${encodeURIComponent(this.sid)}`;
+    return workerPath(this.workspaceSid, this.sid);
   }
-
-  /** Whether the event stream is open. */
-  get connected() { return this.#stream.connected; }
-
-  /** The id of the last event received: a new Worker given it resumes after it. */
-  get lastEventId() { return this.#stream.lastEventId; }
-
-  /** Starts following the event stream (after `lastEventId`, when given); resolves once the stream is open. */
-  async connect(lastEventId = this.lastEventId) {
-    await this.#stream.start(lastEventId);
-    return this;
-  }
-
-  /** Stops following the stream. */
-  disconnect() { this.#stream.stop(); }
 
   /** The worker as the service has it. */
   fetch() { return this.#api.request('GET', this.#path); }
@@ -70,4 +54,8 @@ export class Worker extends Emitter {
     }
     this.emit(event, reservation);
   }
+}
+
+function workerPath(workspaceSid, workerSid) {
+  return `/workspaces/${encodeURIComponent(workspaceSid)}/workers/${encodeURIComponent(workerSid)}`;
 }
