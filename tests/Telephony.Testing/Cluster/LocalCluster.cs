@@ -38,9 +38,8 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>What every node of <paramref name="clusterId"/> is configured with, besides its ports and name.</summary>
-    public Dictionary<string, string> Settings(string clusterId, IReadOnlyDictionary<string, string> accounts)
-    {
-        var settings = new Dictionary<string, string>(accounts, StringComparer.Ordinal)
+    public Dictionary<string, string> Settings(string clusterId, IReadOnlyDictionary<string, string> accounts) =>
+        new(accounts, StringComparer.Ordinal)
         {
             ["Telephony:Cluster:Provider"] = "AzureStorage",
             ["Telephony:Cluster:ClusterId"] = clusterId,
@@ -59,8 +58,6 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Telephony"] = "Information",
         };
-        return settings;
-    }
 
     /// <summary>Starts a headless silo named <paramref name="name"/>.</summary>
     public NodeProcess StartSilo(string name, IReadOnlyDictionary<string, string> settings)

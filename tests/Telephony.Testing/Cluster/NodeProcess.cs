@@ -72,6 +72,8 @@ public sealed class NodeProcess : IAsyncDisposable
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
         await _process.WaitForExitAsync().WaitAsync(timeout);
+
+        // The exit can be seen before the last redirected lines are read; this waits for them too.
         _process.WaitForExit();
         return _process.ExitCode;
     }
